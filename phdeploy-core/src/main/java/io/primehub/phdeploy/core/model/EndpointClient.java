@@ -1,0 +1,33 @@
+package io.primehub.phdeploy.core.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/**
+ * A client allowed to call a private endpoint. The token is stored only as a crypt(3) hash
+ * (SHA-512, {@code $6$...}); the plaintext is shown once to whoever adds the client and never
+ * kept.
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableEndpointClient.class)
+@JsonDeserialize(as = ImmutableEndpointClient.class)
+public interface EndpointClient {
+
+  /** The client's name, also its user name in HTTP basic authentication. */
+  @JsonProperty("name")
+  @JsonPropertyDescription("The client's name, its user name in HTTP basic authentication.")
+  String name();
+
+  /** The crypt(3) hash of the client's token. */
+  @JsonProperty("token")
+  @JsonPropertyDescription("The crypt(3) hash of the client's token; never the plaintext.")
+  String token();
+
+  /** A client with the given name and token hash. */
+  static EndpointClient of(String name, String tokenHash) {
+    return ImmutableEndpointClient.builder().name(name).token(tokenHash).build();
+  }
+}
