@@ -35,6 +35,11 @@ public interface Catalog {
     return instanceTypes().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /** The instance types a group of this name may use, in catalog order. */
+  default List<InstanceType> instanceTypesAllowedFor(String groupName) {
+    return instanceTypes().stream().filter(t -> t.allows(groupName)).toList();
+  }
+
   /** A catalog with nothing in it. */
   static Catalog empty() {
     return ImmutableCatalog.builder().build();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.primehub.phdeploy.core.Nullable;
-import io.primehub.phdeploy.core.quota.Quantities;
 import io.primehub.phdeploy.core.quota.Resources;
 import org.immutables.value.Value;
 
@@ -38,14 +37,16 @@ public interface ResourceQuantities {
   /**
    * The amounts, an absent value counting as zero.
    *
-   * @throws IllegalArgumentException if a value is no quantity
+   * @throws IllegalArgumentException naming the resource if a value is no quantity, is negative
+   *     or is too large
    */
   @JsonIgnore
   default Resources toResources() {
-    return new Resources(
-        cpu() == null ? 0 : Quantities.cpuMillis(cpu()),
-        memory() == null ? 0 : Quantities.bytes(memory()),
-        gpu() == null ? 0 : Quantities.count(gpu()));
+    return Resources.from(
+        kind -> {
+          String quantity = kind.quantityIn(this);
+          return quantity == null ? 0 : kind.parse(quantity);
+        });
   }
 
   /** Whether no value is set. */

@@ -1,5 +1,7 @@
 package io.primehub.phdeploy.core.quota;
 
+import java.util.function.ToLongFunction;
+
 /**
  * An amount of the three resources a group's quota limits, in the units Kubernetes counts
  * exactly: CPU in millicores, memory in bytes, GPUs in whole devices.
@@ -12,6 +14,14 @@ public record Resources(long cpuMillis, long memoryBytes, long gpu) {
 
   /** Nothing. */
   public static final Resources ZERO = new Resources(0, 0, 0);
+
+  /** The amount whose part of each resource is {@code amountOf} that resource. */
+  public static Resources from(ToLongFunction<ResourceKind> amountOf) {
+    return new Resources(
+        amountOf.applyAsLong(ResourceKind.CPU),
+        amountOf.applyAsLong(ResourceKind.MEMORY),
+        amountOf.applyAsLong(ResourceKind.GPU));
+  }
 
   /** This amount plus another. */
   public Resources plus(Resources other) {
