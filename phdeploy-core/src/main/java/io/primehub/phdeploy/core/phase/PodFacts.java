@@ -1,0 +1,35 @@
+package io.primehub.phdeploy.core.phase;
+
+import io.primehub.phdeploy.core.Nullable;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** What a pod of a deployment reports about itself, reduced to what its diagnosis needs. */
+@Value.Immutable
+public interface PodFacts {
+
+  /** The pod's name. */
+  String podName();
+
+  /** Its init and main containers, in the order the pod lists them. */
+  List<ContainerFacts> containers();
+
+  /**
+   * The scheduler's message when condition {@code PodScheduled} is {@code False} with reason
+   * {@code Unschedulable}, for example {@code 0/3 nodes are available: 3 Insufficient cpu.};
+   * otherwise null.
+   */
+  @Nullable
+  String unschedulableMessage();
+
+  /** Whether condition {@code Ready} is {@code True}; {@code false} unless set. */
+  @Value.Default
+  default boolean ready() {
+    return false;
+  }
+
+  /** A builder. */
+  static ImmutablePodFacts.Builder builder() {
+    return ImmutablePodFacts.builder();
+  }
+}
