@@ -40,6 +40,8 @@ public final class HistoryRing {
    * even if it alone exceeds the budget, since the validator bounds the size of a spec.
    *
    * @param history the recorded history, newest first
+   * @param spec the spec applied now
+   * @param now when it is applied; the record keeps it to the second
    * @return an unmodifiable history, newest first
    */
   public List<HistoryRecord> record(
@@ -67,6 +69,7 @@ public final class HistoryRing {
    *
    * @param newRecordBytes the {@link #byteSize} of the new record
    * @param existingRecordBytes the {@link #byteSize} of each existing record, newest first
+   * @param policy the bounds to keep
    * @return a count between 0 and {@code existingRecordBytes.size()}
    * @throws IllegalArgumentException if a size is negative
    */

@@ -70,13 +70,10 @@ class HistoryRingTest {
 
   @Test
   void aSpecThatWritesTheSameJsonIsNoChange() {
-    PhDeploymentSpec absent = Specs.serving("spam:1");
-    PhDeploymentSpec empty = Specs.builder(Specs.predictor().modelImage("spam:1"))
-        .description("")
-        .build();
-    List<HistoryRecord> history = ring.record(List.of(), absent, T0);
+    List<HistoryRecord> history = ring.record(List.of(), Specs.serving("spam:1"), T0);
 
-    assertThat(ring.record(history, empty, T0.plusSeconds(1))).isEqualTo(history);
+    assertThat(ring.record(history, Specs.serving("spam:1", ""), T0.plusSeconds(1)))
+        .isEqualTo(history);
   }
 
   @Test
@@ -165,9 +162,7 @@ class HistoryRingTest {
 
   /** Specs of equal, large size: one-digit images and a long description. */
   private static PhDeploymentSpec bigSpec(int digit) {
-    return Specs.builder(Specs.predictor().modelImage("spam:" + digit))
-        .description("x".repeat(4000))
-        .build();
+    return Specs.serving("spam:" + digit, "x".repeat(4000));
   }
 
   private static List<Integer> sizes(String spaceSeparated) {

@@ -69,9 +69,7 @@ class SpecFingerprintTest {
   @Test
   void anEmptyTextIsTheSameSpecAsAnAbsentOneOnTheWire() {
     PhDeploymentSpec absent = Specs.serving("spam:1");
-    PhDeploymentSpec empty = Specs.builder(Specs.predictor().modelImage("spam:1"))
-        .description("")
-        .build();
+    PhDeploymentSpec empty = Specs.serving("spam:1", "");
 
     assertThat(empty).isNotEqualTo(absent);
     assertThat(SpecFingerprint.of(empty)).isEqualTo(SpecFingerprint.of(absent));

@@ -15,6 +15,11 @@ final class Specs {
     return builder(predictor().modelImage(image)).build();
   }
 
+  /** A complete spec serving this image, with this description. */
+  static PhDeploymentSpec serving(String image, String description) {
+    return builder(predictor().modelImage(image)).description(description).build();
+  }
+
   /** A builder of a complete spec with this predictor. */
   static ImmutablePhDeploymentSpec.Builder builder(ImmutablePredictor.Builder predictor) {
     return PhDeploymentSpec.builder()
