@@ -9,7 +9,8 @@ import org.immutables.value.Value;
 /**
  * A client allowed to call a private endpoint. The token is stored only as a crypt(3) hash
  * (SHA-512, {@code $6$...}); the plaintext is shown once to whoever adds the client and never
- * kept.
+ * kept. Both fields default to the empty string, as the required fields of the spec do, so that
+ * a client missing one still reads and the validator can name the missing field.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableEndpointClient.class)
@@ -19,12 +20,18 @@ public interface EndpointClient {
   /** The client's name, also its user name in HTTP basic authentication. */
   @JsonProperty("name")
   @JsonPropertyDescription("The client's name, its user name in HTTP basic authentication.")
-  String name();
+  @Value.Default
+  default String name() {
+    return "";
+  }
 
   /** The crypt(3) hash of the client's token. */
   @JsonProperty("token")
   @JsonPropertyDescription("The crypt(3) hash of the client's token; never the plaintext.")
-  String token();
+  @Value.Default
+  default String token() {
+    return "";
+  }
 
   /** A client with the given name and token hash. */
   static EndpointClient of(String name, String tokenHash) {

@@ -1,0 +1,63 @@
+package io.primehub.phdeploy.core.validation;
+
+import io.primehub.phdeploy.core.Nullable;
+import io.primehub.phdeploy.core.model.Failure;
+import io.primehub.phdeploy.core.model.FailureReason;
+import java.util.List;
+
+/**
+ * A spec that cannot be deployed, with every reason. The message reads, for example:
+ *
+ * <pre>
+ * invalid PhDeployment "spam-classifier": 2 problems
+ * spec.displayName: is empty; give the deployment a name people will recognise
+ * spec.predictors[0].replicas: is -1; give 0 or more replicas
+ * </pre>
+ */
+public class InvalidSpecException extends RuntimeException {
+
+  private final List<Violation> violations;
+  private final @Nullable String name;
+
+  /**
+   * An exception for the deployment {@code name} (null when it is yet to be generated).
+   *
+   * @param violations the reasons; at least one
+   */
+  public InvalidSpecException(@Nullable String name, List<Violation> violations) {
+    super(message(name, violations));
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("an invalid spec has at least one violation");
+    }
+    this.name = name;
+    this.violations = List.copyOf(violations);
+  }
+
+  /** Every reason the spec cannot be deployed, at least one. */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  /** The deployment's name, or null when it was yet to be generated. */
+  public @Nullable String name() {
+    return name;
+  }
+
+  /**
+   * The failure to put in the deployment's status: reason {@link FailureReason#INVALID_SPEC} and
+   * this exception's message.
+   */
+  public Failure failure() {
+    return new Failure(FailureReason.INVALID_SPEC, getMessage());
+  }
+
+  private static String message(@Nullable String name, List<Violation> violations) {
+    StringBuilder message = new StringBuilder("invalid PhDeployment");
+    if (name != null) {
+      message.append(' ').append(Texts.quote(name));
+    }
+    message.append(": ").append(Texts.count(violations.size(), "problem"));
+    violations.forEach(violation -> message.append('\n').append(violation));
+    return message.toString();
+  }
+}
