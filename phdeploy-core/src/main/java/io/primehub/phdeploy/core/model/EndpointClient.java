@@ -25,10 +25,14 @@ public interface EndpointClient {
     return "";
   }
 
-  /** The crypt(3) hash of the client's token. */
+  /**
+   * The crypt(3) hash of the client's token. Redacted from {@link #toString()}, so that a
+   * plaintext stored here by mistake still cannot reach a log line.
+   */
   @JsonProperty("token")
   @JsonPropertyDescription("The crypt(3) hash of the client's token; never the plaintext.")
   @Value.Default
+  @Value.Redacted
   default String token() {
     return "";
   }

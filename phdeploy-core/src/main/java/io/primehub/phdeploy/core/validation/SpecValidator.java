@@ -23,7 +23,7 @@ public final class SpecValidator {
    */
   public static final Set<String> RESERVED_ENV_NAMES = Set.of(
       "PREDICTIVE_UNIT_SERVICE_PORT", "PREDICTIVE_UNIT_ID", "PREDICTIVE_UNIT_IMAGE",
-      "PREDICTOR_ID", "SELDON_DEPLOYMENT_ID");
+      "PREDICTOR_ID", "SELDON_DEPLOYMENT_ID", "PREDICTIVE_UNIT_PARAMETERS");
 
   private final ValidationLimits limits;
   private final PredictorRules predictorRules;
