@@ -1,0 +1,108 @@
+package io.primehub.phdeploy.k8s.controller.processing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.primehub.phdeploy.core.Nullable;
+import io.primehub.phdeploy.core.model.HistoryRecord;
+import io.primehub.phdeploy.core.model.PhDeploymentStatus;
+import io.primehub.phdeploy.core.model.WireJson;
+import java.util.List;
+
+/**
+ * A JSON Patch (RFC 6902) of a deployment's status subresource that changes exactly what
+ * differs: each status field that changed, and the history's newest record and the old records
+ * it pushes out, by index. The history itself never needs to be in memory.
+ */
+public final class StatusPatch {
+
+  /** The status fields the controller owns, in the order the patch touches them. */
+  static final List<String> OWNED_FIELDS = List.of(
+      "phase", "reason", "message", "replicas", "availableReplicas", "endpoint",
+      "observedGeneration", "conditions");
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final ArrayNode operations = NODES.arrayNode();
+
+  private StatusPatch() {}
+
+  /**
+   * The patch from the stored status to the next one.
+   *
+   * @param stored the status as stored, without history, or {@code null} when there is none
+   * @param history the summary of the stored history
+   * @param next the next status, without history
+   * @param newRecord the record to put first, or {@code null} when the spec did not change
+   * @param retained how many stored records survive the new one
+   */
+  public static StatusPatch between(
+      @Nullable JsonNode stored,
+      HistorySummary history,
+      PhDeploymentStatus next,
+      @Nullable HistoryRecord newRecord,
+      int retained) {
+    StatusPatch patch = new StatusPatch();
+    ObjectNode nextTree = WireJson.mapper().valueToTree(next);
+    if (stored == null || !stored.isObject()) {
+      if (newRecord != null) {
+        nextTree.set("history", NODES.arrayNode().add(tree(newRecord)));
+      }
+      patch.add("/status", nextTree);
+      return patch;
+    }
+    for (String field : OWNED_FIELDS) {
+      JsonNode before = stored.get(field);
+      JsonNode after = nextTree.get(field);
+      if (after == null && before != null) {
+        patch.remove("/status/" + field);
+      } else if (after != null && !after.equals(before)) {
+        patch.add("/status/" + field, after);
+      }
+    }
+    if (newRecord != null) {
+      patch.prepend(history, tree(newRecord), retained);
+    }
+    return patch;
+  }
+
+  /** Whether the patch changes nothing, so that no request is needed. */
+  public boolean isEmpty() {
+    return operations.isEmpty();
+  }
+
+  /** The patch document. */
+  public String toJson() {
+    return operations.toString();
+  }
+
+  /** How many operations the patch holds. */
+  public int size() {
+    return operations.size();
+  }
+
+  private void prepend(HistorySummary history, JsonNode record, int retained) {
+    if (history.count() == 0) {
+      add("/status/history", NODES.arrayNode().add(record));
+      return;
+    }
+    add("/status/history/0", record);
+    // After the insert, stored record i sits at index i + 1; drop from the oldest down.
+    for (int index = history.count(); index > retained; index--) {
+      remove("/status/history/" + index);
+    }
+  }
+
+  private void add(String path, JsonNode value) {
+    operations.addObject().put("op", "add").put("path", path).set("value", value);
+  }
+
+  private void remove(String path) {
+    operations.addObject().put("op", "remove").put("path", path);
+  }
+
+  private static JsonNode tree(HistoryRecord record) {
+    return WireJson.mapper().valueToTree(record);
+  }
+}
