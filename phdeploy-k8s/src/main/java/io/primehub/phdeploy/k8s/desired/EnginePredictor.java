@@ -19,8 +19,9 @@ final class EnginePredictor {
 
   /**
    * The graph as JSON: {@code {"name":<predictor>,"graph":{"name":"model","type":"MODEL",
-   * "endpoint":{"type":"REST","service_host":"localhost","service_port":9000},"children":[]},
-   * "replicas":N}}.
+   * "endpoint":{"type":"REST","service_host":"localhost","service_port":9000},
+   * "children":[]}}}. It leaves out the replica count, which the engine does not use: being
+   * part of the pod template, it would make every scale roll out every pod again.
    */
   static String json(Predictor predictor) {
     // Built as a tree rather than as text, so that any predictor name is escaped correctly.
@@ -31,7 +32,6 @@ final class EnginePredictor {
         .put("service_host", "localhost")
         .put("service_port", SeldonPorts.MODEL_HTTP);
     graph.putArray("children");
-    root.put("replicas", predictor.replicas());
     return root.toString();
   }
 

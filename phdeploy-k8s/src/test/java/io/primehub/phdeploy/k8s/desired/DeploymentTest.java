@@ -215,7 +215,17 @@ class DeploymentTest {
         StandardCharsets.UTF_8))
         .isEqualTo("{\"name\":\"predictor1\",\"graph\":{\"name\":\"model\",\"type\":\"MODEL\","
             + "\"endpoint\":{\"type\":\"REST\",\"service_host\":\"localhost\","
-            + "\"service_port\":9000},\"children\":[]},\"replicas\":2}");
+            + "\"service_port\":9000},\"children\":[]}}");
+  }
+
+  @Test
+  void scalingLeavesThePodTemplateAloneSoRunningPodsAreNotReplaced() {
+    DesiredState two = desired(ControllerConfig.defaults(), withPredictor(p -> p.withReplicas(2)));
+    DesiredState three = desired(ControllerConfig.defaults(), withPredictor(p -> p.withReplicas(3)));
+
+    assertThat(three.deployment().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(three.deployment().getSpec().getTemplate())
+        .isEqualTo(two.deployment().getSpec().getTemplate());
   }
 
   @Test
