@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryCatalogSource implements CatalogSource {
 
   private final AtomicReference<Catalog> catalog;
+  private final CatalogListeners listeners = new CatalogListeners();
   private volatile @Nullable String outage;
 
   private InMemoryCatalogSource(Catalog catalog) {
@@ -43,6 +44,12 @@ public final class InMemoryCatalogSource implements CatalogSource {
       throw new CatalogUnavailableException(message);
     }
     return catalog.get();
+  }
+
+  /** Listeners are told after every change, outage and recovery. */
+  @Override
+  public CatalogSubscription subscribe(Runnable onChange) {
+    return listeners.add(onChange);
   }
 
   /** Adds a group, or replaces the group of the same name where it stood. */
@@ -104,17 +111,25 @@ public final class InMemoryCatalogSource implements CatalogSource {
    */
   public InMemoryCatalogSource failWith(String outageMessage) {
     outage = Objects.requireNonNull(outageMessage, "outageMessage");
+    listeners.fire();
     return this;
   }
 
   /** Ends an outage begun by {@link #failWith}; does nothing when there is none. */
   public InMemoryCatalogSource recover() {
-    outage = null;
+    if (outage != null) {
+      outage = null;
+      listeners.fire();
+    }
     return this;
   }
 
   private InMemoryCatalogSource update(UnaryOperator<Catalog> change) {
-    catalog.updateAndGet(change);
+    Catalog before = catalog.get();
+    Catalog after = catalog.updateAndGet(change);
+    if (!after.equals(before)) {
+      listeners.fire();
+    }
     return this;
   }
 

@@ -1,5 +1,7 @@
 package io.primehub.phdeploy.core.catalog;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -132,6 +134,43 @@ class InMemoryCatalogSourceTest {
       }
       return null;
     };
+  }
+
+  @Test
+  void listenersHearOfEveryChangeOutageAndRecoveryButNotOfNoOps() {
+    AtomicInteger heard = new AtomicInteger();
+    CatalogSubscription subscription = source.subscribe(heard::incrementAndGet);
+
+    source.enableModelDeployment("sandbox");
+    source.removeGroup("no-such-group");
+    source.failWith("graphql down");
+    source.recover();
+    source.recover();
+    assertThat(heard).hasValue(3);
+
+    subscription.close();
+    source.removeGroup("sandbox");
+    assertThat(heard).hasValue(3);
+  }
+
+  @Test
+  void aListenerThatThrowsDoesNotSilenceTheOthers() {
+    AtomicInteger heard = new AtomicInteger();
+    Thread.UncaughtExceptionHandler previous = Thread.currentThread().getUncaughtExceptionHandler();
+    List<Throwable> reported = new CopyOnWriteArrayList<>();
+    Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
+    try {
+      source.subscribe(() -> {
+        throw new IllegalStateException("listener broke");
+      });
+      source.subscribe(heard::incrementAndGet);
+      source.enableModelDeployment("sandbox");
+    } finally {
+      Thread.currentThread().setUncaughtExceptionHandler(previous);
+    }
+
+    assertThat(heard).hasValue(1);
+    assertThat(reported).singleElement().extracting(Throwable::getMessage).isEqualTo("listener broke");
   }
 
   /** Reads while the writers run and checks that the catalog only ever grows. */
