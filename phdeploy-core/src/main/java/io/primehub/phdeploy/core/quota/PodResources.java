@@ -1,6 +1,7 @@
 package io.primehub.phdeploy.core.quota;
 
 import io.primehub.phdeploy.core.catalog.InstanceType;
+import java.util.List;
 
 /** What one pod counts against its group's quota. */
 public final class PodResources {
@@ -23,5 +24,18 @@ public final class PodResources {
               + "; correct it in the catalog",
           e);
     }
+  }
+
+  /**
+   * The amount a running pod counts, as Kubernetes counts it: for each resource, the larger of
+   * the sum over its containers and the largest of its init containers, which run one at a
+   * time before the others start.
+   */
+  public static Resources effective(List<Resources> containers, List<Resources> initContainers) {
+    Resources sum = containers.stream().reduce(Resources.ZERO, Resources::plus);
+    Resources largestInit = initContainers.stream()
+        .reduce(Resources.ZERO, (a, b) -> Resources.from(kind ->
+            Math.max(kind.amountIn(a), kind.amountIn(b))));
+    return Resources.from(kind -> Math.max(kind.amountIn(sum), kind.amountIn(largestInit)));
   }
 }

@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.core.quota;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -47,5 +48,21 @@ class PodResourcesTest {
         .withMessageStartingWith(
             "instance type 'broken' has malformed limits." + field + ": '" + text + "'")
         .withMessageEndingWith("; correct it in the catalog");
+  }
+
+  @Test
+  void aPodCountsTheLargerOfItsContainersSumAndItsLargestInitContainer() {
+    Resources model = new Resources(900, 1792L << 20, 1);
+    Resources engine = new Resources(100, 256L << 20, 0);
+    Resources smallInit = new Resources(100, 100L << 20, 0);
+    Resources bigInit = new Resources(2000, 64L << 20, 0);
+
+    assertThat(PodResources.effective(List.of(model, engine), List.of()))
+        .isEqualTo(new Resources(1000, 2048L << 20, 1));
+    assertThat(PodResources.effective(List.of(model, engine), List.of(smallInit)))
+        .isEqualTo(new Resources(1000, 2048L << 20, 1));
+    assertThat(PodResources.effective(
+        List.of(model, engine), List.of(smallInit, bigInit)))
+        .isEqualTo(new Resources(2000, 2048L << 20, 1));
   }
 }

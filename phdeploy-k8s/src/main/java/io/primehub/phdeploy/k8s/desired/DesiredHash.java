@@ -3,6 +3,8 @@ package io.primehub.phdeploy.k8s.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.model.WireJson;
 import java.security.MessageDigest;
@@ -22,6 +24,12 @@ public final class DesiredHash {
   /** The annotation every owned object carries its fingerprint in. */
   public static final String ANNOTATION = "primehub.io/desired-hash";
 
+  /**
+   * The annotation a Deployment carries its pod template's fingerprint in, which tells a
+   * rolling update (new pods, with a surge) from a scale (more or fewer of the same pods).
+   */
+  public static final String TEMPLATE_ANNOTATION = "primehub.io/template-hash";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private DesiredHash() {}
@@ -37,6 +45,31 @@ public final class DesiredHash {
       }
     }
     return sha256Hex(WireJson.bytes(WireJson.mapper().convertValue(tree, Object.class)));
+  }
+
+  /** The fingerprint of a pod template. */
+  public static String ofTemplate(PodTemplateSpec template) {
+    return sha256Hex(WireJson.bytes(SERIALIZATION.convertValue(template, Object.class)));
+  }
+
+  /** The fingerprint an object carries in {@code annotation}, or {@code null}. */
+  public static String carried(HasMetadata resource, String annotation) {
+    if (resource == null || resource.getMetadata().getAnnotations() == null) {
+      return null;
+    }
+    return resource.getMetadata().getAnnotations().get(annotation);
+  }
+
+  /** A copy of a Deployment annotated with its pod template's fingerprint. */
+  public static Deployment stampTemplate(Deployment deployment) {
+    Deployment copy = SERIALIZATION.clone(deployment);
+    Map<String, String> annotations = new LinkedHashMap<>();
+    if (copy.getMetadata().getAnnotations() != null) {
+      annotations.putAll(copy.getMetadata().getAnnotations());
+    }
+    annotations.put(TEMPLATE_ANNOTATION, ofTemplate(copy.getSpec().getTemplate()));
+    copy.getMetadata().setAnnotations(annotations);
+    return copy;
   }
 
   /** A copy of an object annotated with its fingerprint; the object itself is left unchanged. */
