@@ -5,7 +5,6 @@ import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
 import io.primehub.phdeploy.core.phase.Evaluation;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Composes the status the controller writes from an evaluation. History is not part of it: the
@@ -48,18 +47,5 @@ public final class StatusComposer {
             generation,
             now))
         .build();
-  }
-
-  /** Whether two statuses differ in anything but their history. */
-  public static boolean differsBesidesHistory(
-      @Nullable PhDeploymentStatus before, PhDeploymentStatus after) {
-    if (before == null) {
-      return true;
-    }
-    return !withoutHistory(before).equals(withoutHistory(after));
-  }
-
-  private static PhDeploymentStatus withoutHistory(PhDeploymentStatus status) {
-    return PhDeploymentStatus.builder().from(status).history(List.of()).build();
   }
 }

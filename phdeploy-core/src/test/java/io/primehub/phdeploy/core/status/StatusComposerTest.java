@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.primehub.phdeploy.core.model.FailureReason;
-import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.Phase;
-import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
 import io.primehub.phdeploy.core.phase.Evaluation;
 import java.time.Duration;
@@ -58,20 +56,7 @@ class StatusComposerTest {
     PhDeploymentStatus after =
         StatusComposer.compose(before, deployed(), URL, 2, T0.plus(Duration.ofHours(5)));
 
-    assertThat(StatusComposer.differsBesidesHistory(before, after)).isFalse();
-    assertThat(StatusComposer.differsBesidesHistory(null, after)).isTrue();
-    assertThat(StatusComposer.differsBesidesHistory(before,
-        StatusComposer.compose(before, deployed(), URL, 3, T0))).isTrue();
-  }
-
-  @Test
-  void historyIsNotComparedBecauseItIsRecordedSeparately() {
-    PhDeploymentStatus composed = StatusComposer.compose(null, deployed(), URL, 1, T0);
-    PhDeploymentStatus withHistory = PhDeploymentStatus.builder().from(composed)
-        .addHistory(HistoryRecord.of(T0, PhDeploymentSpec.builder().build()))
-        .build();
-
-    assertThat(StatusComposer.differsBesidesHistory(withHistory, composed)).isFalse();
+    assertThat(after).isEqualTo(before);
   }
 
   @Test

@@ -32,6 +32,7 @@ public final class WorkQueue<K> {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition readyChanged = lock.newCondition();
   private final Condition scheduleChanged = lock.newCondition();
+  private final Condition idle = lock.newCondition();
   private final ArrayDeque<K> ready = new ArrayDeque<>();
   private final Set<K> dirty = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
@@ -123,6 +124,8 @@ public final class WorkQueue<K> {
       if (dirty.contains(key)) {
         ready.addLast(key);
         readyChanged.signal();
+      } else if (ready.isEmpty() && processing.isEmpty()) {
+        idle.signalAll();
       }
     } finally {
       lock.unlock();
@@ -203,6 +206,27 @@ public final class WorkQueue<K> {
     promoteDue();
   }
 
+  /**
+   * Waits until no key is ready or in flight (keys scheduled for later do not count).
+   *
+   * @return whether the queue became idle within {@code timeout}
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long nanos = timeout.toNanos();
+    lock.lock();
+    try {
+      while (!ready.isEmpty() || !processing.isEmpty()) {
+        if (nanos <= 0) {
+          return false;
+        }
+        nanos = idle.awaitNanos(nanos);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Keys ready and not yet taken. */
   public int depth() {
     lock.lock();
@@ -244,6 +268,7 @@ public final class WorkQueue<K> {
       dueByKey.clear();
       keysByDue.clear();
       readyChanged.signalAll();
+      idle.signalAll();
       scheduleChanged.signalAll();
     } finally {
       lock.unlock();

@@ -2,6 +2,7 @@ package io.primehub.phdeploy.k8s.controller.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.primehub.phdeploy.k8s.testing.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.primehub.phdeploy.k8s.controller.processing;
+package io.primehub.phdeploy.k8s.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class SteppingClock extends Clock {
+public final class SteppingClock extends Clock {
 
   private volatile Instant now;
 
-  SteppingClock(Instant start) {
+  public SteppingClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now = now.plus(step);
   }
 
