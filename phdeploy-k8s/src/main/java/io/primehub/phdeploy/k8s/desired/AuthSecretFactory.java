@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class AuthSecretFactory {
 
   /** The key nginx reads an {@code auth-file} Secret from. */
-  static final String KEY = "auth";
+  static final String KEY = IngressAnnotations.HTPASSWD_KEY;
 
   /**
    * The crypt(3) formats the spec may hold and nginx verifies: SHA-512 ({@code $6$}), SHA-256

@@ -2,6 +2,7 @@ package io.primehub.phdeploy.k8s.desired;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.model.Predictor;
 import io.primehub.phdeploy.core.sizing.PodSizing;
 import io.primehub.phdeploy.k8s.config.ControllerConfig;
@@ -14,7 +15,7 @@ import io.primehub.phdeploy.k8s.resource.PhDeployment;
 final class EngineContainer {
 
   /** The container's name, as Seldon names it. */
-  static final String NAME = "seldon-container-engine";
+  static final String NAME = ContainerNames.ENGINE;
 
   private EngineContainer() {}
 

@@ -21,9 +21,6 @@ import java.util.Map;
  */
 final class IngressFactory {
 
-  /** The prefix of the ingress-nginx annotations. */
-  static final String NGINX = "nginx.ingress.kubernetes.io/";
-
   /** The realm a private endpoint's browser prompt shows: fixed text, never user input. */
   static final String AUTH_REALM = "Authentication Required - PrimeHub model deployment";
 
@@ -68,13 +65,13 @@ final class IngressFactory {
   /** The configured annotations, overridden where they collide by those phdeploy needs. */
   private Map<String, String> annotations(PhDeployment deployment) {
     Map<String, String> annotations = new LinkedHashMap<>(config.ingressAnnotations());
-    annotations.put(NGINX + "rewrite-target", "/$1");
-    annotations.put(NGINX + "use-regex", "true");
+    annotations.put(IngressAnnotations.REWRITE_TARGET, "/$1");
+    annotations.put(IngressAnnotations.USE_REGEX, "true");
     if (deployment.getSpec().accessType() == AccessType.PRIVATE) {
-      annotations.put(NGINX + "auth-type", "basic");
-      annotations.put(NGINX + "auth-secret", OwnedNames.of(deployment.name()));
-      annotations.put(NGINX + "auth-secret-type", "auth-file");
-      annotations.put(NGINX + "auth-realm", AUTH_REALM);
+      annotations.put(IngressAnnotations.AUTH_TYPE, "basic");
+      annotations.put(IngressAnnotations.AUTH_SECRET, OwnedNames.of(deployment.name()));
+      annotations.put(IngressAnnotations.AUTH_SECRET_TYPE, "auth-file");
+      annotations.put(IngressAnnotations.AUTH_REALM, AUTH_REALM);
     }
     return annotations;
   }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.model.Predictor;
 import io.primehub.phdeploy.core.sizing.PodSizing;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
@@ -15,7 +16,7 @@ import java.util.Optional;
 final class ModelContainer {
 
   /** The container's name, whose log PrimeHub shows as the deployment's log. */
-  static final String NAME = "model";
+  static final String NAME = ContainerNames.MODEL;
 
   private ModelContainer() {}
 

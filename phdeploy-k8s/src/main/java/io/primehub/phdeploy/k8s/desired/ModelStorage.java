@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.sizing.PodSizing;
 import io.primehub.phdeploy.k8s.config.ControllerConfig;
@@ -26,7 +27,7 @@ import java.util.Optional;
 record ModelStorage(Container initContainer, List<Volume> volumes) {
 
   /** The name of the init container. */
-  static final String INIT_CONTAINER = "model-storage-initializer";
+  static final String INIT_CONTAINER = ContainerNames.STORAGE_INITIALIZER;
 
   /** The {@code emptyDir} volume the model is copied into. */
   static final String VOLUME = "model-storage";

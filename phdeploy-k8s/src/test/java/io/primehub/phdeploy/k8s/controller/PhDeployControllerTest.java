@@ -85,7 +85,8 @@ class PhDeployControllerTest {
     assertThat(deployed.history()).as("a status change adds no record").hasSize(1);
     assertThat(deployed.conditions()).singleElement()
         .satisfies(c -> assertThat(c.getStatus()).isEqualTo("True"));
-    assertThat(events()).extracting(Event::getReason).contains("Deploying", "Deployed");
+    assertThat(awaitEvents(events -> events.size() >= 2))
+        .extracting(Event::getReason).containsExactlyInAnyOrder("Deploying", "Deployed");
   }
 
   @Test
@@ -187,6 +188,16 @@ class PhDeployControllerTest {
 
   private Deployment deployment() {
     return client.apps().deployments().inNamespace("hub").withName(OWNED).get();
+  }
+
+  /** Events are written just after the status, so a test that saw the status waits for them. */
+  private List<Event> awaitEvents(Predicate<List<Event>> condition) {
+    try {
+      return client.v1().events().inNamespace("hub").informOnCondition(condition)
+          .get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the events did not come: " + events(), e);
+    }
   }
 
   private List<Event> events() {

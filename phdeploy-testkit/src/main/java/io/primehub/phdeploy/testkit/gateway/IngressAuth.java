@@ -2,6 +2,7 @@ package io.primehub.phdeploy.testkit.gateway;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.primehub.phdeploy.k8s.desired.IngressAnnotations;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -15,17 +16,6 @@ import java.util.function.BiFunction;
  */
 final class IngressAuth {
 
-  /** Present on the Ingress of a private endpoint; its value is {@code basic}. */
-  static final String AUTH_TYPE = "nginx.ingress.kubernetes.io/auth-type";
-
-  /** The Secret holding the htpasswd file: {@code <name>} or {@code <namespace>/<name>}. */
-  static final String AUTH_SECRET = "nginx.ingress.kubernetes.io/auth-secret";
-
-  /** The realm of the challenge, optional. */
-  static final String AUTH_REALM = "nginx.ingress.kubernetes.io/auth-realm";
-
-  /** The key of the Secret that holds the htpasswd file. */
-  static final String SECRET_KEY = "auth";
 
   private static final String DEFAULT_REALM = "Authentication Required";
 
@@ -40,15 +30,15 @@ final class IngressAuth {
       Ingress ingress, BiFunction<String, String, Optional<Secret>> secrets) {
     Map<String, String> annotations =
         Optional.ofNullable(ingress.getMetadata().getAnnotations()).orElse(Map.of());
-    if (!annotations.containsKey(AUTH_TYPE)) {
+    if (!annotations.containsKey(IngressAnnotations.AUTH_TYPE)) {
       return Optional.empty();
     }
-    String htpasswd = Optional.ofNullable(annotations.get(AUTH_SECRET))
+    String htpasswd = Optional.ofNullable(annotations.get(IngressAnnotations.AUTH_SECRET))
         .flatMap(reference -> secret(ingress.getMetadata().getNamespace(), reference, secrets))
         .flatMap(IngressAuth::htpasswd)
         .orElse("");
     return Optional.of(PrivateEndpoint.fromHtpasswd(
-        annotations.getOrDefault(AUTH_REALM, DEFAULT_REALM), htpasswd));
+        annotations.getOrDefault(IngressAnnotations.AUTH_REALM, DEFAULT_REALM), htpasswd));
   }
 
   private static Optional<Secret> secret(
@@ -65,8 +55,8 @@ final class IngressAuth {
   private static Optional<String> htpasswd(Secret secret) {
     // The mock API server keeps stringData as written rather than merging it into data.
     return Optional.ofNullable(secret.getData())
-        .map(data -> data.get(SECRET_KEY))
+        .map(data -> data.get(IngressAnnotations.HTPASSWD_KEY))
         .map(encoded -> new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8))
-        .or(() -> Optional.ofNullable(secret.getStringData()).map(data -> data.get(SECRET_KEY)));
+        .or(() -> Optional.ofNullable(secret.getStringData()).map(data -> data.get(IngressAnnotations.HTPASSWD_KEY)));
   }
 }

@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.testkit.gateway;
 
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -94,7 +95,7 @@ final class PredictionHandler implements HttpHandler {
     String where = "pod '" + target.pod().name() + "' of deployment '"
         + target.route().deployment() + "'";
     String image = target.pod().modelImage().orElseThrow(() -> new Refusal(502,
-        where + " has no container named '" + RouteTable.MODEL_CONTAINER + "' to answer"));
+        where + " has no container named '" + ContainerNames.MODEL + "' to answer"));
     Model model = models.forImage(image).orElseThrow(() -> new Refusal(502,
         "no model is registered for image '" + image + "', which " + where + " runs;"
             + " register one with ModelRegistry.serve(\"" + image + "\", request -> ...)"));

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Optional;
 final class RouteTable {
 
   /** The container of a deployment's pod that runs the user's model image. */
-  static final String MODEL_CONTAINER = "model";
 
   // Where two namespaces hold the same Ingress name, ingress-nginx lets the oldest rule win.
   private static final Comparator<Ingress> OLDEST_FIRST = Comparator
@@ -62,7 +62,7 @@ final class RouteTable {
 
   private static Optional<String> modelImage(Pod pod) {
     return pod.getSpec().getContainers().stream()
-        .filter(container -> MODEL_CONTAINER.equals(container.getName()))
+        .filter(container -> ContainerNames.MODEL.equals(container.getName()))
         .map(Container::getImage)
         .findFirst();
   }

@@ -1,5 +1,7 @@
 package io.primehub.phdeploy.testkit.gateway;
 
+import io.primehub.phdeploy.core.naming.ContainerNames;
+import io.primehub.phdeploy.k8s.desired.IngressAnnotations;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -40,9 +42,9 @@ final class DeploymentObjects {
   void privateIngress(String deployment, Map<String, String> hashesByClient) {
     secret(deployment, hashesByClient);
     ingress(deployment, Map.of(
-        IngressAuth.AUTH_TYPE, "basic",
-        IngressAuth.AUTH_SECRET, OwnedNames.of(deployment),
-        IngressAuth.AUTH_REALM, "deployment " + deployment));
+        IngressAnnotations.AUTH_TYPE, "basic",
+        IngressAnnotations.AUTH_SECRET, OwnedNames.of(deployment),
+        IngressAnnotations.AUTH_REALM, "deployment " + deployment));
   }
 
   /** Writes the Secret {@code deploy-<name>} with the htpasswd lines of these clients. */
@@ -52,7 +54,7 @@ final class DeploymentObjects {
         .collect(Collectors.joining());
     client.secrets().resource(new SecretBuilder()
             .withNewMetadata().withName(OwnedNames.of(deployment)).endMetadata()
-            .addToData(IngressAuth.SECRET_KEY, Base64.getEncoder()
+            .addToData(IngressAnnotations.HTPASSWD_KEY, Base64.getEncoder()
                 .encodeToString(htpasswd.getBytes(StandardCharsets.UTF_8)))
             .build())
         .createOr(existing -> existing.update());
@@ -60,7 +62,7 @@ final class DeploymentObjects {
 
   /** A pod of the deployment whose {@code model} container runs {@code image}. */
   void pod(String deployment, String name, String image, boolean ready) {
-    pod(deployment, name, RouteTable.MODEL_CONTAINER, image, ready);
+    pod(deployment, name, ContainerNames.MODEL, image, ready);
   }
 
   /** A pod of the deployment whose container of this name runs {@code image}. */
