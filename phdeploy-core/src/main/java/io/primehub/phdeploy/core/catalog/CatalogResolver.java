@@ -81,9 +81,9 @@ public final class CatalogResolver {
     return new CatalogVerdict.Resolved(group, type);
   }
 
-  /** An empty member list means the source does not know the membership, so it admits anyone. */
+  /** Without a known membership, or a user id to check, anyone is admitted. */
   private static boolean admits(Group group, String userId) {
-    return group.members().isEmpty()
+    return group.members() == null
         || userId == null
         || userId.isBlank()
         || group.members().contains(userId);

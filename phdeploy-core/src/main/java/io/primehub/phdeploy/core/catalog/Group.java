@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.primehub.phdeploy.core.Nullable;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -42,8 +43,13 @@ public interface Group {
     return ResourceQuantities.none();
   }
 
-  /** The ids of the group's users; empty when the source does not know its membership. */
+  /**
+   * The ids of the group's users, or {@code null} when the source does not know the membership
+   * (then anyone may deploy for the group). An empty list is known: nobody is a member.
+   */
   @JsonProperty("members")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Nullable
   List<String> members();
 
   /** A builder. */

@@ -6,6 +6,7 @@ import io.primehub.phdeploy.core.model.Failure;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.Predictor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CatalogResolverTest {
@@ -85,6 +86,21 @@ class CatalogResolverTest {
                 "User 'mallory' (id '0000') is not a member of group 'phusers'. Deploy for a"
                     + " group the user belongs to, or ask an administrator to add the user to"
                     + " it."));
+  }
+
+  @Test
+  void aKnownEmptyMembershipAdmitsNobodyWhileAnUnknownOneAdmitsAnyone()
+      throws CatalogUnavailableException {
+    Catalog teams = InMemoryCatalogSource.of(catalog)
+        .put(Group.builder().name("nobody").modelDeploymentEnabled(true)
+            .members(List.of()).build())
+        .put(Group.builder().name("anyone").modelDeploymentEnabled(true).build())
+        .catalog();
+
+    assertThat(rejection(teams, spec("nobody", MEMBER, "cpu-only")).reason())
+        .isEqualTo(FailureReason.USER_NOT_IN_GROUP);
+    assertThat(CatalogResolver.resolve(teams, spec("anyone", MEMBER, "cpu-only")))
+        .isInstanceOf(CatalogVerdict.Resolved.class);
   }
 
   @Test

@@ -87,8 +87,9 @@ final class PrimeHubCatalog {
     for (int i = 0; i < instanceTypes.size(); i++) {
       instanceType(instanceTypes.get(i), path + ".instanceTypes[" + i + "]", name);
     }
-    List<String> members = new ArrayList<>();
+    // PrimeHub answers a list of users when it knows them, so an empty list admits nobody.
     JsonNode users = group.path("users");
+    List<String> members = users.isArray() ? new ArrayList<>() : null;
     for (int i = 0; i < users.size(); i++) {
       members.add(text(users.get(i), "id", path + ".users[" + i + "]"));
     }

@@ -39,7 +39,7 @@ class PrimeHubCatalogTest {
 
     assertThat(catalog.group("g").orElseThrow().quota().isEmpty()).isTrue();
     assertThat(catalog.group("g").orElseThrow().modelDeploymentEnabled()).isFalse();
-    assertThat(catalog.group("g").orElseThrow().members()).isEmpty();
+    assertThat(catalog.group("g").orElseThrow().members()).as("unknown").isNull();
     InstanceType type = catalog.instanceType("t").orElseThrow();
     assertThat(type.limits().isEmpty()).isTrue();
     assertThat(type.requests()).isNull();
