@@ -52,6 +52,8 @@ final class LineSplitter extends OutputStream {
   private void emit() {
     String line = pending.toString(StandardCharsets.UTF_8);
     pending.reset();
-    sink.accept(new LogLine(pod, line.endsWith("\r") ? line.substring(0, line.length() - 1) : line));
+    // Windows programs end their lines with \r\n; the \r is no part of the line.
+    int end = line.endsWith("\r") ? line.length() - 1 : line.length();
+    sink.accept(new LogLine(pod, line.substring(0, end)));
   }
 }

@@ -6,6 +6,7 @@ package io.primehub.phdeploy.k8s.client;
  */
 public class PhDeploymentConflictException extends PhDeploymentException {
 
+  /** How many attempts were made. */
   private final int attempts;
 
   /**

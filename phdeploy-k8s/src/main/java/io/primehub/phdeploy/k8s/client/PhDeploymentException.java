@@ -9,7 +9,9 @@ import io.primehub.phdeploy.core.Nullable;
  */
 public class PhDeploymentException extends RuntimeException {
 
+  /** The namespace of the deployment. */
   private final String namespace;
+  /** The name of the deployment. */
   private final String name;
 
   /**

@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public class PhDeploymentFailedException extends PhDeploymentException {
 
+  /** The status that reported the failure. */
   private final PhDeploymentStatus status;
 
   /** The deployment {@code namespace/name} failed, as {@code status} says. */

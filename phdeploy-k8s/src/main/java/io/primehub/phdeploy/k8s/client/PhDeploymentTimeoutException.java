@@ -8,8 +8,11 @@ import java.util.Optional;
 /** The deployment did not reach the awaited phase in time; says what was seen last. */
 public class PhDeploymentTimeoutException extends PhDeploymentException {
 
+  /** The phase awaited. */
   private final Phase target;
+  /** How long the client waited. */
   private final Duration timeout;
+  /** The last status seen. */
   private final PhDeploymentStatus lastStatus;
 
   /**

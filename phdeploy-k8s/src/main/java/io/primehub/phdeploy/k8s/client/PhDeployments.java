@@ -8,7 +8,6 @@ import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
-import io.primehub.phdeploy.core.naming.DeploymentIds;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.core.validation.SpecValidator;
 import io.primehub.phdeploy.k8s.auth.ClientCredentials;
@@ -111,7 +110,6 @@ public final class PhDeployments {
     return scope.namespace();
   }
 
-
   /**
    * Creates a deployment named after its display name, as PrimeHub does: the display name made
    * a DNS label, then five random characters, for example {@code spam-classifier-x7k2p}.
@@ -121,7 +119,7 @@ public final class PhDeployments {
    * @throws PhDeploymentAlreadyExistsException in the unlikely case that the name is taken
    */
   public PhDeployment create(PhDeploymentSpec spec) {
-    return create(DeploymentIds.generate(spec.displayName()), spec);
+    return writer.create(null, spec);
   }
 
   /**
@@ -132,7 +130,7 @@ public final class PhDeployments {
    * @throws PhDeploymentAlreadyExistsException if a deployment of that name exists
    */
   public PhDeployment create(String name, PhDeploymentSpec spec) {
-    return writer.create(name, spec);
+    return writer.create(Objects.requireNonNull(name, "name"), spec);
   }
 
   /**
@@ -149,7 +147,6 @@ public final class PhDeployments {
     spec.accept(draft);
     return create(draft.build());
   }
-
 
   /** The deployment {@code name}, if it exists. */
   public Optional<PhDeployment> get(String name) {
@@ -196,7 +193,6 @@ public final class PhDeployments {
   public boolean delete(String name) {
     return !scope.deployment(name).delete().isEmpty();
   }
-
 
   /**
    * Changes the spec of the deployment {@code name}. The change is applied to the spec as the
@@ -261,7 +257,6 @@ public final class PhDeployments {
     return edit(name, spec -> spec.stop(false), "started");
   }
 
-
   /** The specs applied to the deployment, newest first, as the controller recorded them. */
   public List<HistoryRecord> history(String name) {
     return Scope.statusOf(require(name)).history();
@@ -282,7 +277,6 @@ public final class PhDeployments {
           + ", applied " + history.get(revision).time());
     });
   }
-
 
   /**
    * Reports each change of the deployment's phase to {@code listener} until closed, starting
@@ -320,7 +314,6 @@ public final class PhDeployments {
     return awaitPhase(name, target, timeout, progress -> { });
   }
 
-
   /**
    * The logs of the deployment's replicas, to narrow with {@link ReplicaLogs#tail} and
    * {@link ReplicaLogs#since} and then {@link ReplicaLogs#fetch() fetch} or
@@ -339,7 +332,6 @@ public final class PhDeployments {
   public Optional<URI> endpoint(String name) {
     return Optional.ofNullable(Scope.statusOf(require(name)).endpoint()).map(URI::create);
   }
-
 
   /**
    * Makes the endpoint private: only its {@linkplain #clients clients} may call it, with their

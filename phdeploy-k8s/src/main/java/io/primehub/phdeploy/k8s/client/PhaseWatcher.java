@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.k8s.client;
 
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
@@ -22,7 +23,9 @@ final class PhaseWatcher {
 
   Subscription watch(String name, Consumer<PhaseChange> listener) {
     Tracker tracker = new Tracker(name, listener);
-    return DeploymentInformer.start(scope, name, tracker::observe, tracker::forget)::close;
+    SharedIndexInformer<PhDeployment> informer =
+        DeploymentInformer.start(scope, name, tracker::observe, tracker::forget);
+    return informer::close;
   }
 
   /** Remembers the last phase seen; called by the informer's thread only, one event at a time. */

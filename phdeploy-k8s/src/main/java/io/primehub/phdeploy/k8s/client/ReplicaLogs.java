@@ -9,6 +9,7 @@ import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import java.net.HttpURLConnection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * Map<String, String> logs = deployments.logs(name).tail(100).since(Duration.ofMinutes(5)).fetch();
- * try (Subscription follow = deployments.logs(name).tail(10).follow(line -> System.out.println(line))) {
+ * try (Subscription follow = deployments.logs(name).tail(10).follow(System.out::println)) {
  *   ...
  * }
  * }</pre>
@@ -85,17 +86,24 @@ public final class ReplicaLogs {
    * line at a time.
    */
   public Subscription follow(Consumer<LogLine> listener) {
+    Object lock = new Object();
     Consumer<LogLine> oneAtATime = line -> {
-      synchronized (listener) {
+      synchronized (lock) {
         listener.accept(line);
       }
     };
-    List<LogWatch> watches = podNames().stream().map(pod -> {
-      LineSplitter lines = new LineSplitter(pod, oneAtATime);
-      LogWatch watch = loggable(pod).watchLog(lines);
-      watch.onClose().thenRun(lines::finish);
-      return watch;
-    }).toList();
+    List<LogWatch> watches = new ArrayList<>();
+    try {
+      for (String pod : podNames()) {
+        LineSplitter lines = new LineSplitter(pod, oneAtATime);
+        LogWatch watch = loggable(pod).watchLog(lines);
+        watch.onClose().thenRun(lines::finish);
+        watches.add(watch);
+      }
+    } catch (RuntimeException e) {
+      watches.forEach(LogWatch::close);
+      throw e;
+    }
     return () -> watches.forEach(LogWatch::close);
   }
 

@@ -1,9 +1,11 @@
 package io.primehub.phdeploy.k8s.client;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.Predictor;
+import io.primehub.phdeploy.core.naming.DeploymentIds;
 import io.primehub.phdeploy.core.validation.SpecValidator;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import java.net.HttpURLConnection;
@@ -30,12 +32,21 @@ final class SpecWriter {
     this.conflictRetry = conflictRetry;
   }
 
-  /** Creates the deployment {@code name} with {@code spec}. */
-  PhDeployment create(String name, PhDeploymentSpec spec) {
-    validator.requireValid(name, spec);
+  /**
+   * Creates a deployment with {@code spec}.
+   *
+   * @param requestedName its name, or null to generate one from the display name, as PrimeHub
+   *     does; the spec is validated first, so that no made-up name appears in its violations
+   */
+  PhDeployment create(@Nullable String requestedName, PhDeploymentSpec spec) {
+    validator.requireValid(requestedName, spec);
+    String name = requestedName != null
+        ? requestedName
+        : DeploymentIds.generate(spec.displayName());
     PhDeployment created;
     try {
-      created = scope.deployments().resource(PhDeployment.of(scope.namespace(), name, spec)).create();
+      created =
+          scope.deployments().resource(PhDeployment.of(scope.namespace(), name, spec)).create();
     } catch (KubernetesClientException e) {
       if (ConflictRetry.isConflict(e)) {
         throw new PhDeploymentAlreadyExistsException(scope.namespace(), name, e);

@@ -31,7 +31,8 @@ class CreateAndReadTest extends MockClusterTest {
 
     assertThat(fromClient.namespace()).isEqualTo(client.getNamespace()).isNotEqualTo(NAMESPACE);
     assertThat(fromClient.inNamespace(NAMESPACE).namespace()).isEqualTo(NAMESPACE);
-    assertThat(fromClient.namespace()).as("the original is unchanged").isEqualTo(client.getNamespace());
+    assertThat(fromClient.namespace()).as("the original is unchanged")
+        .isEqualTo(client.getNamespace());
   }
 
   @Test
@@ -78,10 +79,11 @@ class CreateAndReadTest extends MockClusterTest {
     assertThatThrownBy(() -> deployments.create(spec -> spec
             .displayName("").group("phusers")
             .predictor(p -> p.modelImage("Not An Image!").instanceType("cpu-only").replicas(-1))))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.violations())
-            .extracting(Violation::path)
-            .contains("spec.displayName", "spec.predictors[0].modelImage",
-                "spec.predictors[0].replicas"));
+        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
+          assertThat(e.name()).as("no made-up name").isNull();
+          assertThat(e.violations()).extracting(Violation::path).contains("spec.displayName",
+              "spec.predictors[0].modelImage", "spec.predictors[0].replicas");
+        });
 
     assertThat(server.getRequestCount()).isEqualTo(requestsBefore);
     assertThat(deployments.list()).isEmpty();

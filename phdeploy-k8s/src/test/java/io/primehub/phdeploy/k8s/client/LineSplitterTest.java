@@ -20,7 +20,8 @@ class LineSplitterTest {
     splitter.write(bytes, 0, middleOfTheUmlaut);
     splitter.write(bytes, middleOfTheUmlaut, bytes.length - middleOfTheUmlaut);
 
-    assertThat(lines).containsExactly(new LogLine("pod-a", "größe 1"), new LogLine("pod-a", "zwei"));
+    assertThat(lines)
+        .containsExactly(new LogLine("pod-a", "größe 1"), new LogLine("pod-a", "zwei"));
   }
 
   @Test

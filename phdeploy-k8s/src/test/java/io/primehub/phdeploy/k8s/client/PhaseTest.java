@@ -46,7 +46,7 @@ class PhaseTest extends MockClusterTest {
     controller = Executors.newSingleThreadExecutor();
   }
 
-  /** Lets the controller's last step finish, so that no request is in flight when the server stops. */
+  /** Lets the controller's last step finish: no request may be in flight when the server stops. */
   @AfterEach
   void tearDown() throws InterruptedException {
     controller.shutdown();

@@ -23,6 +23,7 @@ final class TestCluster {
 
   static final String NAMESPACE = "hub";
   static final String NAME = "spam-classifier-abcxy";
+  private static final String FIXTURE = "/fixtures/spam-classifier.yaml";
 
   private final KubernetesClient client;
 
@@ -33,7 +34,7 @@ final class TestCluster {
 
   /** The spec of {@code fixtures/spam-classifier.yaml}. */
   PhDeploymentSpec fixtureSpec() {
-    try (InputStream yaml = TestCluster.class.getResourceAsStream("/fixtures/spam-classifier.yaml")) {
+    try (InputStream yaml = TestCluster.class.getResourceAsStream(FIXTURE)) {
       return deployments().load(yaml).item().getSpec();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

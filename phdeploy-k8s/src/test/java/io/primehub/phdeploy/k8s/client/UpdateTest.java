@@ -90,7 +90,8 @@ class UpdateTest extends MockClusterTest {
     AtomicInteger calls = new AtomicInteger();
 
     assertThatThrownBy(() -> deployments.update(NAME, spec -> {
-      cluster.changeSpec(NAME, s -> s.withDescription("changed concurrently " + calls.incrementAndGet()));
+      cluster.changeSpec(NAME,
+          s -> s.withDescription("changed concurrently " + calls.incrementAndGet()));
       return new SpecDraft(spec).replicas(5).build();
     }, "scaled to 5"))
         .isInstanceOfSatisfying(PhDeploymentConflictException.class,
