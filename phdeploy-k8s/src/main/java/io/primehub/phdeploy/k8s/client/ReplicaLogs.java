@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.dsl.Loggable;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.TailPrettyLoggable;
 import io.fabric8.kubernetes.client.dsl.TimeTailPrettyLoggable;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import java.net.HttpURLConnection;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 public final class ReplicaLogs {
 
   /** The container whose log is read: the one that serves the model. */
-  public static final String CONTAINER = "model";
+  public static final String CONTAINER = ContainerNames.MODEL;
 
   private final Scope scope;
   private final String name;
