@@ -54,7 +54,6 @@ public final class InMemoryCluster implements AutoCloseable {
   private final Clock clock;
   private final InMemoryCatalogSource catalog;
   private final ApiServer server;
-  private final KubernetesClient simulatorClient;
   private final Simulators simulators;
   private final KubernetesClient client;
   private final Path kubeconfig;
@@ -65,16 +64,26 @@ public final class InMemoryCluster implements AutoCloseable {
     this.clock = builder.clock;
     this.catalog = InMemoryCatalogSource.of(builder.catalog);
     this.server = ApiServer.start(clock);
-    this.simulatorClient = newClient(config -> config.withUserAgent(ApiRequest.SIMULATOR_USER_AGENT));
-    PhDeploymentCrd.installIfAbsent(simulatorClient);
-    this.simulators = Simulators.start(simulatorClient, server, clock,
-        !(clock instanceof ManualClock), catalog, builder.nodes, new Random());
-    this.clockListener = instant -> simulators.clockMoved();
-    if (clock instanceof ManualClock manual) {
-      manual.addListener(clockListener);
+    try {
+      // The simulators retry through their own events and timers, as controllers do; a client
+      // that retried by itself would hold up their loop for as long as a fault lasts.
+      KubernetesClient simulatorClient = newClient(config -> config
+          .withUserAgent(ApiRequest.SIMULATOR_USER_AGENT)
+          .withRequestRetryBackoffLimit(0));
+      PhDeploymentCrd.installIfAbsent(simulatorClient);
+      this.simulators = Simulators.start(simulatorClient, server, clock,
+          !(clock instanceof ManualClock), catalog, builder.nodes, new Random());
+      this.clockListener = instant -> simulators.clockMoved();
+      if (clock instanceof ManualClock manual) {
+        manual.addListener(clockListener);
+      }
+      this.client = newClient();
+      this.kubeconfig = ClientConfigs.writeKubeconfig(masterUrl());
+    } catch (RuntimeException e) {
+      clients.forEach(KubernetesClient::close);
+      server.close();
+      throw e;
     }
-    this.client = newClient();
-    this.kubeconfig = ClientConfigs.writeKubeconfig(masterUrl());
   }
 
   /** Starts a cluster with the system clock, an empty catalog and the default nodes. */
@@ -171,7 +180,10 @@ public final class InMemoryCluster implements AutoCloseable {
     return server.logs();
   }
 
-  /** Waits, for ten seconds at most, until the simulators are idle; see {@link #awaitIdle(Duration)}. */
+  /**
+   * Waits, for ten seconds at most, until the simulators are idle; see
+   * {@link #awaitIdle(Duration)}.
+   */
   public void awaitIdle() {
     awaitIdle(DEFAULT_IDLE_TIMEOUT);
   }
@@ -179,7 +191,8 @@ public final class InMemoryCluster implements AutoCloseable {
   /**
    * Waits, without sleeping, until the simulators have processed every change made so far and
    * have nothing left to do: the pods and Deployments they look after are as the rules make them
-   * now. Work that the clock makes due later (a readiness delay, a back-off) is not waited for.
+   * now. Work that the clock makes due later (a readiness delay, a back-off) is not waited for,
+   * nor is a pod creation retried a second after a webhook denied it.
    *
    * @throws IllegalStateException naming what is outstanding if they are still busy after the
    *     timeout, or if the thread is interrupted
@@ -228,7 +241,10 @@ public final class InMemoryCluster implements AutoCloseable {
       return this;
     }
 
-    /** The repository's fixture catalog, {@code fixtures/catalog.yaml}: groups phusers and sandbox. */
+    /**
+     * The repository's fixture catalog, {@code fixtures/catalog.yaml}: the groups phusers and
+     * sandbox, the instance types cpu-only and gpu-1.
+     */
     public Builder fixtureCatalog() {
       return catalog(FixtureCatalog.load());
     }
@@ -242,7 +258,12 @@ public final class InMemoryCluster implements AutoCloseable {
     /** Starts the cluster and waits until its simulators are idle. */
     public InMemoryCluster start() {
       InMemoryCluster cluster = new InMemoryCluster(this);
-      cluster.awaitIdle();
+      try {
+        cluster.awaitIdle();
+      } catch (IllegalStateException e) {
+        cluster.close();
+        throw e;
+      }
       return cluster;
     }
   }

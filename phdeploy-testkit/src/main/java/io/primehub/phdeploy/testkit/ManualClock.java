@@ -44,7 +44,8 @@ public final class ManualClock extends Clock {
    */
   public ManualClock advance(Duration duration) {
     if (duration.isNegative()) {
-      throw new IllegalArgumentException("a clock advances by a positive duration, got " + duration);
+      throw new IllegalArgumentException(
+          "a clock advances by a positive duration, got " + duration);
     }
     Instant now;
     synchronized (shared) {

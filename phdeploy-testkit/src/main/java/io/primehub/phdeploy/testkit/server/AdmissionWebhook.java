@@ -9,7 +9,9 @@ import java.util.Optional;
  */
 public interface AdmissionWebhook {
 
-  /** The webhook's registered name, for example {@code resources-validation-webhook.primehub.io}. */
+  /**
+   * The webhook's registered name, for example {@code resources-validation-webhook.primehub.io}.
+   */
   String name();
 
   /**

@@ -115,7 +115,9 @@ public record ApiRequest(
       String namespace) {
 
     static PathParts read(List<String> segments) {
-      if (segments.size() < 2 || !(segments.get(0).equals("api") || segments.get(0).equals("apis"))) {
+      boolean api = !segments.isEmpty()
+          && (segments.get(0).equals("api") || segments.get(0).equals("apis"));
+      if (segments.size() < 2 || !api) {
         return new PathParts("", "", "", "", "", "");
       }
       boolean core = segments.get(0).equals("api");

@@ -26,8 +26,9 @@ public final class ApiServer implements AutoCloseable {
     this.faults = new Faults(watches);
     this.logs = new PodLogs(clock);
     this.dispatcher = new ClusterDispatcher(journal, faults, watches, logs);
-    this.server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    dispatcher.register(logs);
+    this.server = new KubernetesMockServer(
+        new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
   }
 
   /**

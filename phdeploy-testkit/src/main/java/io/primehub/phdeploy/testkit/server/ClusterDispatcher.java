@@ -22,14 +22,13 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
       "pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "services",
       "ingresses", "nodes", "namespaces", "persistentvolumeclaims");
 
-  private static final String VERSION = """
-      {"major":"1","minor":"31","gitVersion":"v1.31.0-phdeploy-testkit","platform":"linux/amd64"}""";
+  private static final String VERSION =
+      "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-phdeploy-testkit\"}";
 
   private final Journal journal;
   private final Faults faults;
   private final WatchConnections watches;
   private final LogEndpoint logEndpoint;
-  private final PodLogs logs;
   private final List<AdmissionWebhook> webhooks = new CopyOnWriteArrayList<>();
   private final List<WriteObserver> observers = new CopyOnWriteArrayList<>();
 
@@ -37,7 +36,6 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
     this.journal = journal;
     this.faults = faults;
     this.watches = watches;
-    this.logs = logs;
     this.logEndpoint = new LogEndpoint(logs, this);
   }
 
@@ -51,15 +49,15 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    ApiRequest api = ApiRequest.of(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
+    ApiRequest api =
+        ApiRequest.of(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
     journal.record(api);
-    Optional<InjectedFault> fault = faults.hit(api);
-    if (fault.isPresent() && fault.get().action() instanceof FaultAction.Respond respond) {
-      return StatusResponses.failure(respond.code(), StatusResponses.messageFor(respond.code(), api));
+    FaultAction fault = faults.hit(api).map(InjectedFault::action).orElse(null);
+    if (fault instanceof FaultAction.Respond respond) {
+      return StatusResponses.failure(respond.code(), api);
     }
-    boolean drop = fault.isPresent() && fault.get().action() instanceof FaultAction.DropWatch;
-    MockResponse response = serve(api, request, drop);
-    if (fault.isPresent() && fault.get().action() instanceof FaultAction.Delay delay) {
+    MockResponse response = serve(api, request, fault instanceof FaultAction.DropWatch);
+    if (fault instanceof FaultAction.Delay delay) {
       response.setBodyDelay(delay.delay());
     }
     return response;
@@ -86,7 +84,8 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
       return logEndpoint.serve(api);
     }
     if (api.verb().writes() && api.verb() != Verb.DELETE) {
-      Optional<MockResponse> denial = admit(api, new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
+      Optional<MockResponse> denial =
+          admit(api, new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
       if (denial.isPresent()) {
         return denial.get();
       }
@@ -99,12 +98,10 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
       return response.withWebSocketUpgrade(
           watches.track(api, response.getWebSocketListener(), dropWatch));
     }
-    if (response.code() >= 400) {
-      return !bodyOf(response).isEmpty()
-          ? response
-          : StatusResponses.failure(response.code(), StatusResponses.messageFor(response.code(), api));
+    if (response.code() >= 400 && bodyOf(response).isEmpty()) {
+      return StatusResponses.failure(response.code(), api);
     }
-    if (api.verb().writes()) {
+    if (api.verb().writes() && response.code() < 400) {
       notifyObservers(api, bodyOf(response));
     }
     return response;
@@ -127,9 +124,6 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
     }
     for (StoredObject object : StoredObject.fromBody(api, body)) {
       if (api.verb() == Verb.DELETE) {
-        if (object.resource().equals("pods")) {
-          logs.forget(object.namespace(), object.name());
-        }
         observers.forEach(observer -> observer.deleted(object));
       } else {
         observers.forEach(observer -> observer.stored(object));

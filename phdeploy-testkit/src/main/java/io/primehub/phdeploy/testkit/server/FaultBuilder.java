@@ -120,9 +120,10 @@ public final class FaultBuilder {
   }
 
   /**
-   * Drops watch connections: those of matching watches open now are closed at once, and
-   * matching watches opened later are closed as soon as they are accepted, each counting as a
-   * hit. Clients see the connection end and must watch again.
+   * Drops watch connections: those of matching watches open now are closed before this returns,
+   * so that no later event reaches them, and matching watches opened later are closed as soon as
+   * they are accepted, each counting as a hit. Clients see the connection end and must watch
+   * again.
    */
   public InjectedFault dropWatch() {
     return install(new FaultAction.DropWatch());

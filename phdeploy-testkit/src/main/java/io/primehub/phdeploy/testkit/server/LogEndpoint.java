@@ -38,9 +38,10 @@ final class LogEndpoint {
   }
 
   MockResponse serve(ApiRequest request) {
-    Optional<Pod> pod = store.get(podPath(request)).map(json -> Serialization.unmarshal(json, Pod.class));
+    Optional<Pod> pod =
+        store.get(podPath(request)).map(json -> Serialization.unmarshal(json, Pod.class));
     if (pod.isEmpty()) {
-      return StatusResponses.failure(404, StatusResponses.messageFor(404, request));
+      return StatusResponses.failure(404, request);
     }
     List<String> main = names(pod.get().getSpec().getContainers());
     String container = request.query().getOrDefault("container", "");
@@ -49,7 +50,9 @@ final class LogEndpoint {
           + request.name() + ", choose one of: [" + String.join(" ", main) + "]");
     }
     String chosen = container.isEmpty() ? main.get(0) : container;
-    if (!main.contains(chosen) && !names(pod.get().getSpec().getInitContainers()).contains(chosen)) {
+    boolean known = main.contains(chosen)
+        || names(pod.get().getSpec().getInitContainers()).contains(chosen);
+    if (!known) {
       return StatusResponses.failure(
           400, "container " + chosen + " is not valid for pod " + request.name());
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * simulated kubelet writes start-up lines here; tests may add their own. The API server serves
  * them on {@code GET /api/v1/namespaces/<ns>/pods/<pod>/log}. A pod's logs go when the pod goes.
  */
-public final class PodLogs {
+public final class PodLogs implements WriteObserver {
 
   private final Clock clock;
   private final Map<ContainerKey, List<LogLine>> logs = new ConcurrentHashMap<>();
@@ -53,8 +53,12 @@ public final class PodLogs {
   }
 
   /** Forgets the logs of every container of a pod that was deleted. */
-  void forget(String namespace, String pod) {
-    logs.keySet().removeIf(key -> key.namespace().equals(namespace) && key.pod().equals(pod));
+  @Override
+  public void deleted(StoredObject object) {
+    if (object.resource().equals("pods") && object.group().isEmpty()) {
+      logs.keySet().removeIf(key -> key.namespace().equals(object.namespace())
+          && key.pod().equals(object.name()));
+    }
   }
 
   /** One line of a log. */

@@ -43,10 +43,14 @@ public final class StatusResponses {
   }
 
   /**
-   * The message a real API server gives for this code about the object a request addresses,
-   * for example {@code pods "web-1" not found}.
+   * An answer with this HTTP code and the message a real API server gives for it about the object
+   * a request addresses, for example {@code pods "web-1" not found}.
    */
-  public static String messageFor(int code, ApiRequest request) {
+  public static MockResponse failure(int code, ApiRequest request) {
+    return failure(code, messageFor(code, request));
+  }
+
+  private static String messageFor(int code, ApiRequest request) {
     String object = request.resource() + (request.group().isEmpty() ? "" : "." + request.group())
         + (request.name().isEmpty() ? "" : " \"" + request.name() + "\"");
     return switch (code) {

@@ -3,58 +3,89 @@ package io.primehub.phdeploy.testkit.server;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
-import java.util.Map;
+import io.primehub.phdeploy.core.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watch connections open now, so that a fault can drop them. Every watch the CRUD server
- * accepts passes through {@link #track}, which keeps its socket while it is open.
+ * The watches the server accepted and has not closed, so that a fault can drop them. Every watch
+ * the CRUD server accepts passes through {@link #track}, from its acceptance, while its socket
+ * may still be opening, until its socket is closed.
  */
 final class WatchConnections {
 
   private static final Logger LOG = LoggerFactory.getLogger(WatchConnections.class);
   private static final int GOING_AWAY = 1001;
   private static final String DROPPED = "dropped by phdeploy-testkit";
+  private static final int CLOSE_TIMEOUT_SECONDS = 5;
 
-  private final Map<WebSocket, ApiRequest> open = new ConcurrentHashMap<>();
+  private final Set<Tracked> watches = ConcurrentHashMap.newKeySet();
 
   /**
-   * Wraps the listener of an accepted watch so that its connection is known while open.
+   * Wraps the listener of an accepted watch so that it can be dropped.
    *
-   * @param dropAtOnce whether to close the connection as soon as it is open
+   * @param dropAtOnce whether to close the connection as soon as it opens, before any event
    */
   WebSocketListener track(ApiRequest request, WebSocketListener listener, boolean dropAtOnce) {
-    return new Tracked(request, listener, dropAtOnce);
+    Tracked tracked = new Tracked(request, listener, dropAtOnce);
+    watches.add(tracked);
+    return tracked;
   }
 
-  /** Closes the open watches this fault matches, as long as it has hits left. */
+  /**
+   * Drops the watches this fault matches, as long as it has hits left: an open one is closed, and
+   * this waits until the server has let go of it; one still opening is closed as it opens. Either
+   * way no event reaches them after this returns.
+   */
   void drop(InjectedFault fault) {
-    open.forEach((socket, request) -> {
-      if (fault.matches(request) && fault.takeOne()) {
-        close(socket, request);
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    for (Tracked watch : watches) {
+      if (fault.matches(watch.request) && fault.takeOne()) {
+        watch.drop().ifPresent(closing::add);
       }
-    });
+    }
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+          .get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("a dropped watch did not close within {}s", CLOSE_TIMEOUT_SECONDS, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
-  private void close(WebSocket socket, ApiRequest request) {
-    LOG.debug("dropping the watch of {} for {}", request.resourcePath(), request.userAgent());
-    open.remove(socket);
-    socket.close(GOING_AWAY, DROPPED);
-  }
-
-  /** Passes every event on to the CRUD server's listener, noting when the socket opens and ends. */
+  /** Passes every event on to the CRUD server's listener, unless the watch is dropped. */
   private final class Tracked extends WebSocketListener {
 
     private final ApiRequest request;
     private final WebSocketListener delegate;
-    private final boolean dropAtOnce;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private boolean dropAtOnce;
+    private @Nullable WebSocket socket;
 
     Tracked(ApiRequest request, WebSocketListener delegate, boolean dropAtOnce) {
       this.request = request;
       this.delegate = delegate;
       this.dropAtOnce = dropAtOnce;
+    }
+
+    /** Closes the socket if open, else has it closed as it opens; answers what ends with it. */
+    synchronized Optional<CompletableFuture<Void>> drop() {
+      if (socket == null) {
+        dropAtOnce = true;
+        return Optional.empty();
+      }
+      close(socket);
+      return Optional.of(closed);
     }
 
     @Override
@@ -63,12 +94,13 @@ final class WatchConnections {
     }
 
     @Override
-    public void onOpen(WebSocket webSocket, Response response) {
-      delegate.onOpen(webSocket, response);
+    public synchronized void onOpen(WebSocket webSocket, Response response) {
+      socket = webSocket;
       if (dropAtOnce) {
-        close(webSocket, request);
+        // The CRUD listener never hears of this socket opening, so it never sends on it.
+        close(webSocket);
       } else {
-        open.put(webSocket, request);
+        delegate.onOpen(webSocket, response);
       }
     }
 
@@ -89,14 +121,22 @@ final class WatchConnections {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-      open.remove(webSocket);
+      watches.remove(this);
       delegate.onClosed(webSocket, code, reason);
+      closed.complete(null);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-      open.remove(webSocket);
+      watches.remove(this);
       delegate.onFailure(webSocket, t, response);
+      closed.complete(null);
+    }
+
+    private void close(WebSocket webSocket) {
+      LOG.debug("dropping the watch of {} for {}", request.resourcePath(), request.userAgent());
+      watches.remove(this);
+      webSocket.close(GOING_AWAY, DROPPED);
     }
   }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,13 +110,15 @@ public final class DeploymentController {
       LOG.debug("deployment {} waits for the events of its own pod changes", key);
       return;
     }
-    int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+    int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
     String hash = TemplateHash.of(deployment.getSpec().getTemplate());
-    List<Pod> owned = pods.controlledBy(uid).stream().filter(p -> !PodAmounts.terminated(p)).toList();
+    List<Pod> owned =
+        pods.controlledBy(uid).stream().filter(p -> !PodAmounts.terminated(p)).toList();
     List<Pod> current = owned.stream().filter(p -> hash.equals(templateHashOf(p))).toList();
     List<Pod> old = owned.stream().filter(p -> !hash.equals(templateHashOf(p))).toList();
     RolloutStrategy strategy = RolloutStrategy.of(deployment, replicas);
-    RolloutPlan plan = RolloutPlan.next(strategy, replicas, current, old, DeploymentController::available);
+    RolloutPlan plan =
+        RolloutPlan.next(strategy, replicas, current, old, DeploymentController::available);
     plan.delete().forEach(pod -> delete(uid, pod));
     create(deployment, hash, plan.create());
     int ready = (int) owned.stream().filter(DeploymentController::available).count();
@@ -134,7 +137,7 @@ public final class DeploymentController {
         failedCreation(deployment, e);
         return;
       }
-      LOG.debug("created pod {} of deployment {}", pod.getMetadata().getName(), deployment.getMetadata().getName());
+      LOG.debug("created pod {}", Cache.metaNamespaceKeyFunc(pod));
       creationFailures.remove(uid);
       expectations.expectCreation(uid, pod.getMetadata().getName(),
           pods.get(pod.getMetadata().getNamespace(), pod.getMetadata().getName()) != null);
@@ -145,7 +148,7 @@ public final class DeploymentController {
     String message = e.getStatus() != null && e.getStatus().getMessage() != null
         ? e.getStatus().getMessage()
         : e.getMessage();
-    LOG.debug("cannot create a pod of deployment {}: {}", deployment.getMetadata().getName(), message);
+    LOG.debug("cannot create a pod of {}: {}", Cache.metaNamespaceKeyFunc(deployment), message);
     creationFailures.put(deployment.getMetadata().getUid(), message);
     String key = Cache.metaNamespaceKeyFunc(deployment);
     loop.submitAfter(RETRY, "deployment/" + key, () -> sync(key));
@@ -182,7 +185,8 @@ public final class DeploymentController {
 
   private static Optional<OwnerReference> controller(Pod pod) {
     return pod.getMetadata().getOwnerReferences().stream()
-        .filter(owner -> Boolean.TRUE.equals(owner.getController()) && "Deployment".equals(owner.getKind()))
+        .filter(owner -> Boolean.TRUE.equals(owner.getController()))
+        .filter(owner -> "Deployment".equals(owner.getKind()))
         .findFirst();
   }
 }

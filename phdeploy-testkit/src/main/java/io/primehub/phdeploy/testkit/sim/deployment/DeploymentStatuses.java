@@ -48,7 +48,8 @@ final class DeploymentStatuses {
         .withUpdatedReplicas(facts.updated())
         .withReadyReplicas(facts.ready())
         .withAvailableReplicas(facts.available())
-        .withUnavailableReplicas(Math.max(Math.max(facts.replicas(), facts.pods()) - facts.available(), 0))
+        .withUnavailableReplicas(
+            Math.max(Math.max(facts.replicas(), facts.pods()) - facts.available(), 0))
         .withConditions(conditions)
         .build();
   }
@@ -56,7 +57,8 @@ final class DeploymentStatuses {
   /** When the Deployment's progress deadline passes, if it is progressing and it can. */
   static Optional<Instant> deadline(Deployment deployment, DeploymentStatus status) {
     return find(status, PROGRESSING)
-        .filter(c -> "True".equals(c.getStatus()) && !"NewReplicaSetAvailable".equals(c.getReason()))
+        .filter(c -> "True".equals(c.getStatus()))
+        .filter(c -> !"NewReplicaSetAvailable".equals(c.getReason()))
         .map(c -> Instant.parse(c.getLastUpdateTime()).plus(deadlineOf(deployment)));
   }
 
@@ -88,8 +90,10 @@ final class DeploymentStatuses {
       return condition(previous, PROGRESSING, "True", "ReplicaSetUpdated",
           replicaSet + " is progressing.", true, now);
     }
+    Instant deadline =
+        Instant.parse(before.get().getLastUpdateTime()).plus(deadlineOf(deployment));
     boolean timedOut = "ProgressDeadlineExceeded".equals(before.get().getReason())
-        || !now.isBefore(Instant.parse(before.get().getLastUpdateTime()).plus(deadlineOf(deployment)));
+        || !now.isBefore(deadline);
     return timedOut
         ? condition(previous, PROGRESSING, "False", "ProgressDeadlineExceeded",
             replicaSet + " has timed out progressing.", false, now)

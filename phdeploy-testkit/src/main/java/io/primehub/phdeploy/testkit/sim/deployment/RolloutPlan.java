@@ -60,11 +60,18 @@ record RolloutPlan(int create, List<Pod> delete) {
     old.stream().filter(available.negate()).limit(allowed).forEach(delete::add);
     long availableNow = Stream.concat(current.stream(), old.stream()).filter(available).count();
     long more = Math.min(allowed - delete.size(), availableNow - minAvailable);
-    old.stream().filter(available).sorted(newestFirst()).limit(Math.max(0, more)).forEach(delete::add);
+    old.stream()
+        .filter(available)
+        .sorted(newestFirst())
+        .limit(Math.max(0, more))
+        .forEach(delete::add);
     return delete.isEmpty() ? NOTHING : new RolloutPlan(0, delete);
   }
 
-  /** Creates or deletes pods of one template to reach the replicas, unavailable and newest first. */
+  /**
+   * Creates or deletes pods of one template to reach the replicas, deleting unavailable and
+   * newest first.
+   */
   private static RolloutPlan scale(int replicas, List<Pod> pods, Predicate<Pod> available) {
     if (pods.size() < replicas) {
       return new RolloutPlan(replicas - pods.size(), List.of());

@@ -26,8 +26,10 @@ record RolloutStrategy(boolean recreate, int maxSurge, int maxUnavailable) {
       return new RolloutStrategy(true, 0, replicas);
     }
     RollingUpdateDeployment rolling = strategy == null ? null : strategy.getRollingUpdate();
-    int surge = resolve(rolling == null ? null : rolling.getMaxSurge(), replicas, true);
-    int unavailable = resolve(rolling == null ? null : rolling.getMaxUnavailable(), replicas, false);
+    IntOrString surgeValue = rolling == null ? null : rolling.getMaxSurge();
+    IntOrString unavailableValue = rolling == null ? null : rolling.getMaxUnavailable();
+    int surge = resolve(surgeValue, replicas, true);
+    int unavailable = resolve(unavailableValue, replicas, false);
     return new RolloutStrategy(false, surge, surge == 0 && unavailable == 0 ? 1 : unavailable);
   }
 

@@ -81,7 +81,8 @@ final class ContainerRun {
       case CREATING, PULL_ERROR, PULL_BACK_OFF -> pullAndStart(env, now);
       case RUNNING -> run(env, now);
       case EXITED -> backOff(env, now);
-      case CRASH_BACK_OFF -> now.isBefore(backOffUntil) ? Optional.of(backOffUntil) : start(env, now);
+      case CRASH_BACK_OFF ->
+          now.isBefore(backOffUntil) ? Optional.of(backOffUntil) : start(env, now);
       case INVALID_IMAGE, COMPLETED -> Optional.empty();
     };
   }
@@ -117,7 +118,11 @@ final class ContainerRun {
   }
 
   private ContainerState waiting(ContainerStateBuilder state, String reason) {
-    return state.withNewWaiting().withReason(reason).withMessage(waitingMessage).endWaiting().build();
+    return state.withNewWaiting()
+        .withReason(reason)
+        .withMessage(waitingMessage)
+        .endWaiting()
+        .build();
   }
 
   private Optional<Instant> pullAndStart(Environment env, Instant now) {

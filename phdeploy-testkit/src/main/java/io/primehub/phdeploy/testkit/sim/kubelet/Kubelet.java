@@ -63,7 +63,8 @@ public final class Kubelet {
       return List.of();
     }
     Instant now = clock.instant();
-    PodRun run = runs.computeIfAbsent(pod.getMetadata().getUid(), uid -> new PodRun(pod, now, nextPodIp()));
+    PodRun run = runs.computeIfAbsent(
+        pod.getMetadata().getUid(), uid -> new PodRun(pod, now, nextPodIp()));
     List<Instant> wakeups = run.advance(environment(pod), now);
     PodStatus status = PodStatuses.of(pod, run, hostIp.get(), now);
     if (!status.equals(pod.getStatus())) {

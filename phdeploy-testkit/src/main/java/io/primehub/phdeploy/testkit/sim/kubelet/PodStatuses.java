@@ -61,6 +61,8 @@ final class PodStatuses {
   private static Optional<PodCondition> existing(Pod pod, String type) {
     return pod.getStatus() == null
         ? Optional.empty()
-        : pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+        : pod.getStatus().getConditions().stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst();
   }
 }

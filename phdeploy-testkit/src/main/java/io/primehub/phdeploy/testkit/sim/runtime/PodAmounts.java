@@ -62,7 +62,9 @@ public final class PodAmounts {
 
   private static Map<String, Quantity> limitMap(Container container) {
     ResourceRequirements resources = container.getResources();
-    return resources == null ? Map.of() : Objects.requireNonNullElse(resources.getLimits(), Map.of());
+    return resources == null
+        ? Map.of()
+        : Objects.requireNonNullElse(resources.getLimits(), Map.of());
   }
 
   private static Resources amounts(Map<String, Quantity> quantities) {

@@ -26,7 +26,8 @@ record NodeFit(List<String> reasons, boolean resolvable) {
   static NodeFit check(Pod pod, Resources requests, NodeSpec node, Resources used, int pods) {
     List<Taint> untolerated = node.taints().stream()
         .filter(taint -> !"PreferNoSchedule".equals(taint.getEffect()))
-        .filter(taint -> pod.getSpec().getTolerations().stream().noneMatch(t -> tolerates(t, taint)))
+        .filter(taint ->
+            pod.getSpec().getTolerations().stream().noneMatch(t -> tolerates(t, taint)))
         .toList();
     if (!untolerated.isEmpty()) {
       Taint taint = untolerated.get(0);
@@ -44,7 +45,8 @@ record NodeFit(List<String> reasons, boolean resolvable) {
     return reasons.isEmpty();
   }
 
-  private static List<String> insufficient(Resources requests, NodeSpec node, Resources used, int pods) {
+  private static List<String> insufficient(
+      Resources requests, NodeSpec node, Resources used, int pods) {
     List<String> reasons = new ArrayList<>();
     if (pods + 1 > node.maxPods()) {
       reasons.add("Too many pods");
@@ -52,7 +54,8 @@ record NodeFit(List<String> reasons, boolean resolvable) {
     Resources free = node.allocatable().minus(used);
     for (ResourceKind kind : ResourceKind.values()) {
       if (kind.amountIn(requests) > kind.amountIn(free)) {
-        reasons.add("Insufficient " + (kind == ResourceKind.GPU ? PodAmounts.GPU : kind.wireName()));
+        String name = kind == ResourceKind.GPU ? PodAmounts.GPU : kind.wireName();
+        reasons.add("Insufficient " + name);
       }
     }
     return reasons;

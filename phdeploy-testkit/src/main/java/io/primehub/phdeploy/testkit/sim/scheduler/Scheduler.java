@@ -4,10 +4,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.primehub.phdeploy.core.quota.Resources;
 import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
 import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
@@ -77,7 +79,7 @@ public final class Scheduler {
   }
 
   private void bind(Pod pod, String nodeName, Resources requests) {
-    LOG.debug("binding pod {}/{} to {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName);
+    LOG.debug("binding pod {} to {}", Cache.metaNamespaceKeyFunc(pod), nodeName);
     assumed.put(pod.getMetadata().getUid(), new Assumed(
         pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName, requests));
     client.pods().resource(pod).patch(
@@ -93,7 +95,7 @@ public final class Scheduler {
     if (current.isPresent() && message.equals(current.get().getMessage())) {
       return;
     }
-    LOG.debug("pod {}/{} is unschedulable: {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), message);
+    LOG.debug("pod {} is unschedulable: {}", Cache.metaNamespaceKeyFunc(pod), message);
     PodCondition unschedulable = new PodConditionBuilder()
         .withType(POD_SCHEDULED)
         .withStatus("False")
@@ -101,10 +103,9 @@ public final class Scheduler {
         .withMessage(message)
         .withLastTransitionTime(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
         .build();
-    client.pods().resource(new PodBuilder(pod)
-            .withStatus(new PodStatusBuilder().withPhase("Pending").withConditions(unschedulable).build())
-            .build())
-        .updateStatus();
+    PodStatus pending =
+        new PodStatusBuilder().withPhase("Pending").withConditions(unschedulable).build();
+    client.pods().resource(new PodBuilder(pod).withStatus(pending).build()).updateStatus();
   }
 
   /** What the pods on a node request: those bound in the cache and those bound but not yet seen. */
