@@ -1,27 +1,24 @@
 package io.primehub.phdeploy.testkit;
 
+import static io.primehub.phdeploy.testkit.Observed.condition;
+import static io.primehub.phdeploy.testkit.Observed.pods;
+import static io.primehub.phdeploy.testkit.Observed.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-class DeploymentSimulationTest {
+class DeploymentSimulationTest extends ClusterTest {
 
-  private final InMemoryCluster cluster = InMemoryCluster.builder().fixtureCatalog().start();
-  private final KubernetesClient client = cluster.client();
-
-  @AfterEach
-  void close() {
-    cluster.close();
-  }
+  private static final String NEW_IMAGE = "registry.example/spam:1.0.4";
 
   @Test
   void aDeploymentGetsRunningReadyPodsOwnedByItAndAnAvailableStatus() {
@@ -29,10 +26,11 @@ class DeploymentSimulationTest {
 
     cluster.awaitIdle();
 
-    List<Pod> pods = pods();
+    List<Pod> pods = pods(client, "spam");
     assertThat(pods).hasSize(2);
     for (Pod pod : pods) {
-      assertThat(pod.getMetadata().getName()).matches("deploy-spam-[a-z0-9]+-[bcdfghjklmnpqrstvwxz2456789]{5}");
+      assertThat(pod.getMetadata().getName())
+          .matches("deploy-spam-[a-z0-9]+-[bcdfghjklmnpqrstvwxz2456789]{5}");
       assertThat(pod.getMetadata().getLabels())
           .containsEntry("app", "primehub-group")
           .containsEntry("primehub.io/phdeployment", "spam")
@@ -46,15 +44,17 @@ class DeploymentSimulationTest {
       assertThat(pod.getStatus().getContainerStatuses())
           .allSatisfy(status -> assertThat(status.getReady()).isTrue());
     }
-    DeploymentStatus status = deployment().getStatus();
+    DeploymentStatus status = status(client, "spam");
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(status.getReplicas()).isEqualTo(2);
     assertThat(status.getUpdatedReplicas()).isEqualTo(2);
     assertThat(status.getReadyReplicas()).isEqualTo(2);
     assertThat(status.getAvailableReplicas()).isEqualTo(2);
     assertThat(status.getUnavailableReplicas()).isZero();
-    assertThat(condition(status, "Available").getReason()).isEqualTo("MinimumReplicasAvailable");
-    assertThat(condition(status, "Progressing").getReason()).isEqualTo("NewReplicaSetAvailable");
+    assertThat(condition(status, "Available").orElseThrow().getReason())
+        .isEqualTo("MinimumReplicasAvailable");
+    assertThat(condition(status, "Progressing").orElseThrow().getReason())
+        .isEqualTo("NewReplicaSetAvailable");
   }
 
   @Test
@@ -63,16 +63,16 @@ class DeploymentSimulationTest {
     cluster.awaitIdle();
 
     scale(4);
-    assertThat(pods()).hasSize(4);
-    assertThat(deployment().getStatus().getAvailableReplicas()).isEqualTo(4);
+    assertThat(pods(client, "spam")).hasSize(4);
+    assertThat(status(client, "spam").getAvailableReplicas()).isEqualTo(4);
 
     scale(1);
-    assertThat(pods()).hasSize(1);
-    assertThat(deployment().getStatus().getReplicas()).isEqualTo(1);
+    assertThat(pods(client, "spam")).hasSize(1);
+    assertThat(status(client, "spam").getReplicas()).isEqualTo(1);
 
     scale(0);
-    assertThat(pods()).isEmpty();
-    DeploymentStatus status = deployment().getStatus();
+    assertThat(pods(client, "spam")).isEmpty();
+    DeploymentStatus status = status(client, "spam");
     assertThat(status.getReplicas()).isZero();
     assertThat(status.getAvailableReplicas()).isZero();
     assertThat(status.getObservedGeneration()).isEqualTo(4L);
@@ -83,72 +83,60 @@ class DeploymentSimulationTest {
       throws InterruptedException {
     client.resource(Workloads.deployment("spam").replicas(3).rolling(1, 0).build()).create();
     cluster.awaitIdle();
-    String oldHash = pods().get(0).getMetadata().getLabels().get("pod-template-hash");
-    PodCensus census = PodCensus.watching(client, Workloads.NAMESPACE, 3);
+    String oldHash = templateHash(pods(client, "spam").get(0));
 
-    client.apps().deployments().inNamespace(Workloads.NAMESPACE).withName("deploy-spam")
-        .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec()
-            .editFirstContainer().withImage("registry.example/spam:1.0.4").endContainer()
-            .endSpec().endTemplate().endSpec().build());
-    cluster.awaitIdle();
-    List<Pod> pods = pods();
-    census.awaitReadyPods(names(pods));
-    census.close();
+    PodCensus census = rollOut(3, template -> new PodTemplateSpecBuilder(template)
+        .editSpec().editFirstContainer().withImage(NEW_IMAGE).endContainer().endSpec().build());
 
-    assertThat(pods).hasSize(3);
-    assertThat(pods).allSatisfy(pod -> {
-      assertThat(pod.getMetadata().getLabels().get("pod-template-hash")).isNotEqualTo(oldHash);
-      assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo("registry.example/spam:1.0.4");
+    List<Pod> pods = pods(client, "spam");
+    assertThat(pods).hasSize(3).allSatisfy(pod -> {
+      assertThat(templateHash(pod)).isNotEqualTo(oldHash);
+      assertThat(pod.getSpec().getContainers().get(0).getImage()).isEqualTo(NEW_IMAGE);
     });
     assertThat(census.mostPods()).isEqualTo(4);
     assertThat(census.fewestReady()).isEqualTo(3);
-    DeploymentStatus status = deployment().getStatus();
+    DeploymentStatus status = status(client, "spam");
     assertThat(status.getObservedGeneration()).isEqualTo(2L);
     assertThat(status.getUpdatedReplicas()).isEqualTo(3);
     assertThat(status.getAvailableReplicas()).isEqualTo(3);
-    assertThat(condition(status, "Progressing").getMessage())
-        .isEqualTo("ReplicaSet \"deploy-spam-" + pods.get(0).getMetadata().getLabels().get("pod-template-hash")
-            + "\" has successfully progressed.");
+    String replicaSet = "deploy-spam-" + templateHash(pods.get(0));
+    assertThat(condition(status, "Progressing").orElseThrow().getMessage())
+        .isEqualTo("ReplicaSet \"" + replicaSet + "\" has successfully progressed.");
   }
 
   @Test
   void aRollingUpdateMayTakeDownAsManyAsAllowedBeforeReplacing() throws InterruptedException {
     client.resource(Workloads.deployment("spam").replicas(4).rolling(0, 2).build()).create();
     cluster.awaitIdle();
-    PodCensus census = PodCensus.watching(client, Workloads.NAMESPACE, 4);
 
-    client.apps().deployments().inNamespace(Workloads.NAMESPACE).withName("deploy-spam")
-        .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editMetadata()
-            .addToAnnotations("restartedAt", "now").endMetadata().endTemplate().endSpec().build());
-    cluster.awaitIdle();
-    census.awaitReadyPods(names(pods()));
-    census.close();
+    PodCensus census = rollOut(4, template -> new PodTemplateSpecBuilder(template)
+        .editMetadata().addToAnnotations("restartedAt", "now").endMetadata().build());
 
-    assertThat(pods()).hasSize(4);
+    assertThat(pods(client, "spam")).hasSize(4);
     assertThat(census.mostPods()).isEqualTo(4);
     assertThat(census.fewestReady()).isEqualTo(2);
   }
 
-  private void scale(int replicas) {
+  /** Changes the pod template, and counts the pods the rollout runs while the cluster rolls. */
+  private PodCensus rollOut(int replicas, UnaryOperator<PodTemplateSpec> change)
+      throws InterruptedException {
+    PodCensus census = PodCensus.watching(client, Workloads.NAMESPACE, replicas);
     client.apps().deployments().inNamespace(Workloads.NAMESPACE).withName("deploy-spam")
-        .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(replicas).endSpec().build());
+        .edit(d -> new DeploymentBuilder(d).editSpec()
+            .withTemplate(change.apply(d.getSpec().getTemplate())).endSpec().build());
+    cluster.awaitIdle();
+    census.awaitReadyPods(
+        pods(client, "spam").stream().map(pod -> pod.getMetadata().getName()).toList());
+    census.close();
+    return census;
+  }
+
+  private void scale(int replicas) {
+    Observed.scale(client, "spam", replicas);
     cluster.awaitIdle();
   }
 
-  private List<Pod> pods() {
-    return client.pods().inNamespace(Workloads.NAMESPACE).withLabel("primehub.io/phdeployment", "spam")
-        .list().getItems();
-  }
-
-  private static List<String> names(List<Pod> pods) {
-    return pods.stream().map(pod -> pod.getMetadata().getName()).toList();
-  }
-
-  private Deployment deployment() {
-    return client.apps().deployments().inNamespace(Workloads.NAMESPACE).withName("deploy-spam").get();
-  }
-
-  private static DeploymentCondition condition(DeploymentStatus status, String type) {
-    return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+  private static String templateHash(Pod pod) {
+    return pod.getMetadata().getLabels().get("pod-template-hash");
   }
 }

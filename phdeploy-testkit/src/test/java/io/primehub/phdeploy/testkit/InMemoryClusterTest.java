@@ -59,7 +59,8 @@ class InMemoryClusterTest {
     }
     List<Long> sorted = millis.stream().sorted().toList();
     long median = sorted.get(sorted.size() / 2);
-    System.out.println("InMemoryCluster start+close over 20 runs: median " + median + " ms, all " + millis);
+    System.out.println(
+        "InMemoryCluster start+close over 20 runs: median " + median + " ms, all " + millis);
     assertThat(median).isLessThan(1500);
   }
 }

@@ -29,7 +29,8 @@ final class Workloads {
   static final String GROUP = "phusers";
   static final String IMAGE = "registry.example/spam:1.0.3";
 
-  private String name;
+  private final String name;
+  private String group = GROUP;
   private int replicas = 1;
   private String image = IMAGE;
   private String instanceType = "cpu-only";
@@ -45,6 +46,12 @@ final class Workloads {
   /** A deployment of this PhDeployment name: one replica of {@link #IMAGE} on cpu-only. */
   static Workloads deployment(String name) {
     return new Workloads(name);
+  }
+
+  /** Pods of this group, which need not be in the catalog. */
+  Workloads group(String groupName) {
+    this.group = groupName;
+    return this;
   }
 
   Workloads replicas(int count) {
@@ -80,7 +87,7 @@ final class Workloads {
 
   Deployment build() {
     InstanceType type = FixtureCatalog.load().instanceType(instanceType).orElseThrow();
-    Map<String, String> labels = new LinkedHashMap<>(PodLabels.of(name, GROUP));
+    Map<String, String> labels = new LinkedHashMap<>(PodLabels.of(name, group));
     List<Container> initContainers = new ArrayList<>();
     if (modelUri != null) {
       initContainers.add(new ContainerBuilder()
