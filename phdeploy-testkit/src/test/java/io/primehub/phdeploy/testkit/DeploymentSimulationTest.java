@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,32 @@ class DeploymentSimulationTest extends ClusterTest {
     assertThat(pods(client, "spam")).hasSize(4);
     assertThat(census.mostPods()).isEqualTo(4);
     assertThat(census.fewestReady()).isEqualTo(2);
+  }
+
+  @Test
+  void aRolloutThatMakesNoProgressForItsDeadlineSaysItTimedOut() {
+    cluster.images().readinessDelay(Workloads.IMAGE, Duration.ofMinutes(15));
+    client.resource(Workloads.deployment("spam").build()).create();
+    cluster.awaitIdle();
+    assertThat(condition(status(client, "spam"), "Progressing").orElseThrow().getReason())
+        .isEqualTo("ReplicaSetUpdated");
+
+    clock.advance(Duration.ofSeconds(599));
+    cluster.awaitIdle();
+    assertThat(condition(status(client, "spam"), "Progressing").orElseThrow().getStatus())
+        .isEqualTo("True");
+
+    clock.advance(Duration.ofSeconds(1));
+    cluster.awaitIdle();
+    DeploymentCondition timedOut = condition(status(client, "spam"), "Progressing").orElseThrow();
+    assertThat(timedOut.getStatus()).isEqualTo("False");
+    assertThat(timedOut.getReason()).isEqualTo("ProgressDeadlineExceeded");
+    assertThat(timedOut.getMessage()).endsWith(" has timed out progressing.");
+
+    clock.advance(Duration.ofMinutes(5));
+    cluster.awaitIdle();
+    assertThat(condition(status(client, "spam"), "Progressing").orElseThrow().getReason())
+        .isEqualTo("NewReplicaSetAvailable");
   }
 
   /** Changes the pod template, and counts the pods the rollout runs while the cluster rolls. */

@@ -75,16 +75,17 @@ final class DeploymentStatuses {
   private static DeploymentCondition progressing(
       Deployment deployment, DeploymentStatus previous, RolloutFacts facts, boolean progressed,
       Instant now) {
-    String replicaSet = "ReplicaSet \"" + facts.replicaSetName() + "\"";
+    String quotedName = "\"" + facts.replicaSetName() + "\"";
+    String replicaSet = "ReplicaSet " + quotedName;
     if (facts.complete()) {
       return condition(previous, PROGRESSING, "True", "NewReplicaSetAvailable",
           replicaSet + " has successfully progressed.", false, now);
     }
     Optional<DeploymentCondition> before = find(previous, PROGRESSING)
-        .filter(c -> c.getMessage().contains(replicaSet));
+        .filter(c -> c.getMessage().contains(quotedName));
     if (before.isEmpty()) {
       return condition(previous, PROGRESSING, "True", "NewReplicaSetCreated",
-          "Created new replica set \"" + facts.replicaSetName() + "\"", true, now);
+          "Created new replica set " + quotedName, true, now);
     }
     if (progressed) {
       return condition(previous, PROGRESSING, "True", "ReplicaSetUpdated",

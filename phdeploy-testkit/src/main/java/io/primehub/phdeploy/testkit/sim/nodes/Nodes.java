@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The nodes of the simulated cluster. The default is one CPU node with ample room and one GPU
- * node labelled {@code accelerator=nvidia} and tainted {@code nvidia.com/gpu:NoSchedule}, so that
- * pods of the fixture's {@code cpu-only} and {@code gpu-1} instance types both find a place.
+ * The nodes of the simulated cluster. The default is one CPU node with ample room (64 CPUs,
+ * 256Gi, 250 pods: far more than the fixture groups' quotas) and one GPU node (16 CPUs, 64Gi,
+ * 4 GPUs) labelled {@code accelerator=nvidia} and tainted {@code nvidia.com/gpu:NoSchedule}, so
+ * that pods of the fixture's {@code cpu-only} and {@code gpu-1} instance types both find a place.
  * Adding a node or removing one shows as a {@code Node} object and lets pending pods be scheduled.
  */
 public final class Nodes {
@@ -35,7 +36,7 @@ public final class Nodes {
   /** The default nodes: {@code cpu-node-1} and {@code gpu-node-1}. */
   public static List<NodeSpec> defaults() {
     return List.of(
-        NodeSpec.named("cpu-node-1").cpu("16").memory("64Gi"),
+        NodeSpec.named("cpu-node-1").cpu("64").memory("256Gi").maxPods(250),
         NodeSpec.named("gpu-node-1").cpu("16").memory("64Gi").gpus(4)
             .label("accelerator", "nvidia")
             .taint("nvidia.com/gpu", "", "NoSchedule"));
