@@ -1,0 +1,270 @@
+package io.primehub.phdeploy.testkit;
+
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.primehub.phdeploy.core.catalog.Catalog;
+import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
+import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
+import io.primehub.phdeploy.testkit.server.ApiRequest;
+import io.primehub.phdeploy.testkit.server.ApiServer;
+import io.primehub.phdeploy.testkit.server.Faults;
+import io.primehub.phdeploy.testkit.server.Journal;
+import io.primehub.phdeploy.testkit.server.PodLogs;
+import io.primehub.phdeploy.testkit.sim.Simulators;
+import io.primehub.phdeploy.testkit.sim.kubelet.ImageRegistry;
+import io.primehub.phdeploy.testkit.sim.kubelet.Images;
+import io.primehub.phdeploy.testkit.sim.kubelet.ModelStorage;
+import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
+import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Kubernetes cluster in memory, for tests and demos: fabric8's mock API server in CRUD mode,
+ * which speaks the real REST and watch protocol, with the {@code PhDeployment} CRD installed and
+ * simulators that play the cluster's own machinery (deployment controller, scheduler, kubelet,
+ * image registry, PrimeHub's quota webhook, garbage collector). Clients connect to it over HTTP
+ * like to any cluster, from this process or from another one through {@link #kubeconfig()}.
+ *
+ * <pre>{@code
+ * try (InMemoryCluster cluster = InMemoryCluster.builder().fixtureCatalog().start()) {
+ *   cluster.client().apps().deployments().inNamespace("hub").resource(deployment).create();
+ *   cluster.awaitIdle();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Starting one takes well under a second, so that each test may have its own.
+ */
+public final class InMemoryCluster implements AutoCloseable {
+
+  private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Clock clock;
+  private final InMemoryCatalogSource catalog;
+  private final ApiServer server;
+  private final Simulators simulators;
+  private final KubernetesClient client;
+  private final Path kubeconfig;
+  private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
+  private final Consumer<Instant> clockListener;
+
+  private InMemoryCluster(Builder builder) {
+    this.clock = builder.clock;
+    this.catalog = InMemoryCatalogSource.of(builder.catalog);
+    this.server = ApiServer.start(clock);
+    try {
+      // The simulators retry through their own events and timers, as controllers do; a client
+      // that retried by itself would hold up their loop for as long as a fault lasts.
+      KubernetesClient simulatorClient = newClient(config -> config
+          .withUserAgent(ApiRequest.SIMULATOR_USER_AGENT)
+          .withRequestRetryBackoffLimit(0));
+      PhDeploymentCrd.installIfAbsent(simulatorClient);
+      this.simulators = Simulators.start(simulatorClient, server, clock,
+          !(clock instanceof ManualClock), catalog, builder.nodes, new Random());
+      this.clockListener = instant -> simulators.clockMoved();
+      if (clock instanceof ManualClock manual) {
+        manual.addListener(clockListener);
+      }
+      this.client = newClient();
+      this.kubeconfig = ClientConfigs.writeKubeconfig(masterUrl());
+    } catch (RuntimeException e) {
+      clients.forEach(KubernetesClient::close);
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Starts a cluster with the system clock, an empty catalog and the default nodes. */
+  public static InMemoryCluster start() {
+    return builder().start();
+  }
+
+  /** A builder, to choose the clock, the catalog and the nodes. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A client for the test, with fabric8's defaults and the namespace {@code default}. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** Another client of its own, closed with the cluster. */
+  public KubernetesClient newClient() {
+    return newClient(UnaryOperator.identity());
+  }
+
+  /**
+   * Another client of its own, closed with the cluster, configured further: for example with
+   * {@code config -> config.withRequestRetryBackoffLimit(0)} so that an injected error is not
+   * retried away.
+   */
+  public KubernetesClient newClient(UnaryOperator<ConfigBuilder> customizer) {
+    KubernetesClient created = new KubernetesClientBuilder()
+        .withConfig(customizer.apply(ClientConfigs.config(masterUrl())).build())
+        .build();
+    clients.add(created);
+    return created;
+  }
+
+  /**
+   * A kubeconfig file that points at this cluster, so that another process (the standalone
+   * controller, {@code kubectl}) can connect to it as to a real one. Deleted on close.
+   */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The API server's URL, for example {@code http://localhost:40123/}. */
+  public String masterUrl() {
+    return server.masterUrl();
+  }
+
+  /**
+   * The groups and instance types: the quota webhook reads group quotas here, and a controller
+   * under test may use it as its catalog source.
+   */
+  public InMemoryCatalogSource catalog() {
+    return catalog;
+  }
+
+  /** The image registry: which images are missing, private or invalid. */
+  public ImageRegistry registry() {
+    return simulators.registry();
+  }
+
+  /** How containers of an image behave: crashing, slow to become ready. */
+  public Images images() {
+    return simulators.images();
+  }
+
+  /** The model storage, where the storage initializer copies models from. */
+  public ModelStorage storage() {
+    return simulators.storage();
+  }
+
+  /** The nodes pods are scheduled to. */
+  public Nodes nodes() {
+    return simulators.nodes();
+  }
+
+  /** The cluster's clock: a {@link ManualClock} if the test gave one, else the system's. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Faults to inject into requests to the API server. */
+  public Faults faults() {
+    return server.faults();
+  }
+
+  /** The count of requests to the API server. */
+  public Journal journal() {
+    return server.journal();
+  }
+
+  /** The pods' container logs, served on the pods' {@code log} subresource. */
+  public PodLogs logs() {
+    return server.logs();
+  }
+
+  /**
+   * Waits, for ten seconds at most, until the simulators are idle; see
+   * {@link #awaitIdle(Duration)}.
+   */
+  public void awaitIdle() {
+    awaitIdle(DEFAULT_IDLE_TIMEOUT);
+  }
+
+  /**
+   * Waits, without sleeping, until the simulators have processed every change made so far and
+   * have nothing left to do: the pods and Deployments they look after are as the rules make them
+   * now. Work that the clock makes due later (a readiness delay, a back-off) is not waited for,
+   * nor is a pod creation retried a second after a webhook denied it.
+   *
+   * @throws IllegalStateException naming what is outstanding if they are still busy after the
+   *     timeout, or if the thread is interrupted
+   */
+  public void awaitIdle(Duration timeout) {
+    try {
+      simulators.awaitIdle(timeout);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the simulators", e);
+    }
+  }
+
+  /** Stops the simulators, the clients and the server, and deletes the kubeconfig. */
+  @Override
+  public void close() {
+    if (clock instanceof ManualClock manual) {
+      manual.removeListener(clockListener);
+    }
+    simulators.close();
+    clients.forEach(KubernetesClient::close);
+    server.close();
+    ClientConfigs.deleteKubeconfig(kubeconfig);
+  }
+
+  /** Chooses the clock, the catalog and the nodes of a cluster, then starts it. */
+  public static final class Builder {
+
+    private Clock clock = Clock.systemUTC();
+    private Catalog catalog = Catalog.empty();
+    private List<NodeSpec> nodes = Nodes.defaults();
+
+    private Builder() {}
+
+    /** The cluster's clock; a {@link ManualClock} makes time move only when the test moves it. */
+    public Builder clock(Clock clusterClock) {
+      this.clock = Objects.requireNonNull(clusterClock, "clusterClock");
+      return this;
+    }
+
+    /** The catalog of groups and instance types to start with. */
+    public Builder catalog(Catalog startCatalog) {
+      this.catalog = Objects.requireNonNull(startCatalog, "startCatalog");
+      return this;
+    }
+
+    /**
+     * The repository's fixture catalog, {@code fixtures/catalog.yaml}: the groups phusers and
+     * sandbox, the instance types cpu-only and gpu-1.
+     */
+    public Builder fixtureCatalog() {
+      return catalog(FixtureCatalog.load());
+    }
+
+    /** These nodes instead of the default ones. */
+    public Builder nodes(NodeSpec... clusterNodes) {
+      this.nodes = new ArrayList<>(List.of(clusterNodes));
+      return this;
+    }
+
+    /** Starts the cluster and waits until its simulators are idle. */
+    public InMemoryCluster start() {
+      InMemoryCluster cluster = new InMemoryCluster(this);
+      try {
+        cluster.awaitIdle();
+      } catch (IllegalStateException e) {
+        cluster.close();
+        throw e;
+      }
+      return cluster;
+    }
+  }
+}

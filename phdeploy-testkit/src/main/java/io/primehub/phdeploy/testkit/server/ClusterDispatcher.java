@@ -1,0 +1,139 @@
+package io.primehub.phdeploy.testkit.server;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * fabric8's CRUD API server, with what a real API server adds around its storage: the journal
+ * counts every request, injected faults answer the requests they hit, admission webhooks review
+ * writes, pods' logs are served, the status of built-in kinds is a subresource, errors carry a
+ * {@code Status} body, and observers learn of every change.
+ */
+final class ClusterDispatcher extends KubernetesCrudDispatcher implements ObjectStore {
+
+  /** Built-in kinds whose status only the status subresource may change. */
+  private static final Set<String> STATUS_SUBRESOURCES = Set.of(
+      "pods", "deployments", "replicasets", "statefulsets", "daemonsets", "jobs", "services",
+      "ingresses", "nodes", "namespaces", "persistentvolumeclaims");
+
+  private static final String VERSION =
+      "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-phdeploy-testkit\"}";
+
+  private final Journal journal;
+  private final Faults faults;
+  private final WatchConnections watches;
+  private final LogEndpoint logEndpoint;
+  private final List<AdmissionWebhook> webhooks = new CopyOnWriteArrayList<>();
+  private final List<WriteObserver> observers = new CopyOnWriteArrayList<>();
+
+  ClusterDispatcher(Journal journal, Faults faults, WatchConnections watches, PodLogs logs) {
+    this.journal = journal;
+    this.faults = faults;
+    this.watches = watches;
+    this.logEndpoint = new LogEndpoint(logs, this);
+  }
+
+  void register(AdmissionWebhook webhook) {
+    webhooks.add(webhook);
+  }
+
+  void register(WriteObserver observer) {
+    observers.add(observer);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    ApiRequest api =
+        ApiRequest.of(request.getMethod(), request.getPath(), request.getHeader("User-Agent"));
+    journal.record(api);
+    FaultAction fault = faults.hit(api).map(InjectedFault::action).orElse(null);
+    if (fault instanceof FaultAction.Respond respond) {
+      return StatusResponses.failure(respond.code(), api);
+    }
+    MockResponse response = serve(api, request, fault instanceof FaultAction.DropWatch);
+    if (fault instanceof FaultAction.Delay delay) {
+      response.setBodyDelay(delay.delay());
+    }
+    return response;
+  }
+
+  @Override
+  public Optional<String> get(String path) {
+    MockResponse response = super.handleGet(path);
+    return response.code() == 200 ? Optional.of(bodyOf(response)) : Optional.empty();
+  }
+
+  @Override
+  public boolean isStatusSubresourceEnabledForResource(String path) {
+    ApiRequest request = ApiRequest.of("GET", path, null);
+    return STATUS_SUBRESOURCES.contains(request.resource())
+        || super.isStatusSubresourceEnabledForResource(path);
+  }
+
+  private MockResponse serve(ApiRequest api, RecordedRequest request, boolean dropWatch) {
+    if (api.resource().isEmpty() && request.getPath().startsWith("/version")) {
+      return new MockResponse().setResponseCode(200).setBody(VERSION);
+    }
+    if (LogEndpoint.handles(api)) {
+      return logEndpoint.serve(api);
+    }
+    if (api.verb().writes() && api.verb() != Verb.DELETE) {
+      Optional<MockResponse> denial =
+          admit(api, new String(request.getBody().getBytes(), StandardCharsets.UTF_8));
+      if (denial.isPresent()) {
+        return denial.get();
+      }
+    }
+    MockResponse response = super.dispatch(request);
+    if (response == null) {
+      return StatusResponses.failure(405, "the server does not allow this method");
+    }
+    if (api.verb() == Verb.WATCH && response.getWebSocketListener() != null) {
+      return response.withWebSocketUpgrade(
+          watches.track(api, response.getWebSocketListener(), dropWatch));
+    }
+    if (response.code() >= 400 && bodyOf(response).isEmpty()) {
+      return StatusResponses.failure(response.code(), api);
+    }
+    if (api.verb().writes() && response.code() < 400) {
+      notifyObservers(api, bodyOf(response));
+    }
+    return response;
+  }
+
+  private Optional<MockResponse> admit(ApiRequest api, String body) {
+    for (AdmissionWebhook webhook : webhooks) {
+      Optional<String> reason = webhook.review(api, body);
+      if (reason.isPresent()) {
+        return Optional.of(StatusResponses.failure(400,
+            "admission webhook \"" + webhook.name() + "\" denied the request: " + reason.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void notifyObservers(ApiRequest api, String body) {
+    if (body.isEmpty()) {
+      return;
+    }
+    for (StoredObject object : StoredObject.fromBody(api, body)) {
+      if (api.verb() == Verb.DELETE) {
+        observers.forEach(observer -> observer.deleted(object));
+      } else {
+        observers.forEach(observer -> observer.stored(object));
+      }
+    }
+  }
+
+  private static String bodyOf(MockResponse response) {
+    return response.getBody() == null
+        ? ""
+        : new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,56 @@
+package io.primehub.phdeploy.testkit.sim.deployment;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pods the controller created or deleted whose events its informer has not delivered yet.
+ * Until it has, the controller must not count again, or it would create a pod twice; the real
+ * controller keeps these expectations for the same reason. The informer's handlers report what
+ * they observe; a change the cache already shows when it is expected counts as observed.
+ */
+final class PodExpectations {
+
+  private final Map<String, Set<String>> creations = new HashMap<>();
+  private final Map<String, Set<String>> deletions = new HashMap<>();
+
+  synchronized void expectCreation(String deploymentUid, String podName, boolean alreadySeen) {
+    if (!alreadySeen) {
+      creations.computeIfAbsent(deploymentUid, uid -> new HashSet<>()).add(podName);
+    }
+  }
+
+  synchronized void expectDeletion(String deploymentUid, String podName, boolean alreadyGone) {
+    if (!alreadyGone) {
+      deletions.computeIfAbsent(deploymentUid, uid -> new HashSet<>()).add(podName);
+    }
+  }
+
+  synchronized void observedCreation(String deploymentUid, String podName) {
+    remove(creations, deploymentUid, podName);
+  }
+
+  synchronized void observedDeletion(String deploymentUid, String podName) {
+    remove(creations, deploymentUid, podName);
+    remove(deletions, deploymentUid, podName);
+  }
+
+  /** Whether every creation and deletion of this Deployment's pods has been observed. */
+  synchronized boolean satisfied(String deploymentUid) {
+    return !creations.containsKey(deploymentUid) && !deletions.containsKey(deploymentUid);
+  }
+
+  synchronized void forget(String deploymentUid) {
+    creations.remove(deploymentUid);
+    deletions.remove(deploymentUid);
+  }
+
+  private static void remove(Map<String, Set<String>> expected, String uid, String podName) {
+    Set<String> names = expected.get(uid);
+    if (names != null && names.remove(podName) && names.isEmpty()) {
+      expected.remove(uid);
+    }
+  }
+}

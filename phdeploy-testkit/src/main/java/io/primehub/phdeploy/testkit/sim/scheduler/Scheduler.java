@@ -1,0 +1,133 @@
+package io.primehub.phdeploy.testkit.sim.scheduler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.primehub.phdeploy.core.quota.Resources;
+import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
+import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
+import io.primehub.phdeploy.testkit.sim.runtime.PodAmounts;
+import io.primehub.phdeploy.testkit.sim.runtime.PodCache;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated scheduler. A pending pod goes to the feasible node with the most free CPU, then
+ * memory; a pod that fits no node stays {@code Pending} with {@code PodScheduled=False},
+ * reason {@code Unschedulable} and the real scheduler's message, until room frees up. Like the
+ * real one, it counts a pod it bound as placed before the binding shows in its cache.
+ */
+public final class Scheduler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final String POD_SCHEDULED = "PodScheduled";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Nodes nodes;
+  private final PodCache pods;
+  private final Map<String, Assumed> assumed = new ConcurrentHashMap<>();
+
+  /** A scheduler placing pods on these nodes and binding them with this client. */
+  public Scheduler(KubernetesClient client, Clock clock, Nodes nodes, PodCache pods) {
+    this.client = client;
+    this.clock = clock;
+    this.nodes = nodes;
+    this.pods = pods;
+  }
+
+  /** Binds a pending pod to a node, or reports why none fits. */
+  public void schedule(Pod pod) {
+    forgetSettledAssumptions();
+    Resources requests = PodAmounts.requests(pod);
+    List<NodeFit> failures = new ArrayList<>();
+    List<Candidate> feasible = new ArrayList<>();
+    for (NodeSpec node : nodes.list()) {
+      List<Resources> placed = requestsOn(node.name());
+      Resources used = placed.stream().reduce(Resources.ZERO, Resources::plus);
+      NodeFit fit = NodeFit.check(pod, requests, node, used, placed.size());
+      if (fit.fits()) {
+        feasible.add(new Candidate(node, node.allocatable().minus(used)));
+      } else {
+        failures.add(fit);
+      }
+    }
+    Optional<Candidate> best = feasible.stream()
+        .max(Comparator.comparingLong((Candidate c) -> c.free().cpuMillis())
+            .thenComparingLong(c -> c.free().memoryBytes())
+            .thenComparing(c -> c.node().name(), Comparator.reverseOrder()));
+    if (best.isPresent()) {
+      bind(pod, best.get().node().name(), requests);
+    } else {
+      reportUnschedulable(pod, FitError.message(failures));
+    }
+  }
+
+  private void bind(Pod pod, String nodeName, Resources requests) {
+    LOG.debug("binding pod {} to {}", Cache.metaNamespaceKeyFunc(pod), nodeName);
+    assumed.put(pod.getMetadata().getUid(), new Assumed(
+        pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName, requests));
+    client.pods().resource(pod).patch(
+        PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"nodeName\":\"" + nodeName + "\"}}");
+  }
+
+  private void reportUnschedulable(Pod pod, String message) {
+    Optional<PodCondition> current = pod.getStatus() == null
+        ? Optional.empty()
+        : pod.getStatus().getConditions().stream()
+            .filter(c -> POD_SCHEDULED.equals(c.getType()))
+            .findFirst();
+    if (current.isPresent() && message.equals(current.get().getMessage())) {
+      return;
+    }
+    LOG.debug("pod {} is unschedulable: {}", Cache.metaNamespaceKeyFunc(pod), message);
+    PodCondition unschedulable = new PodConditionBuilder()
+        .withType(POD_SCHEDULED)
+        .withStatus("False")
+        .withReason("Unschedulable")
+        .withMessage(message)
+        .withLastTransitionTime(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
+        .build();
+    PodStatus pending =
+        new PodStatusBuilder().withPhase("Pending").withConditions(unschedulable).build();
+    client.pods().resource(new PodBuilder(pod).withStatus(pending).build()).updateStatus();
+  }
+
+  /** What the pods on a node request: those bound in the cache and those bound but not yet seen. */
+  private List<Resources> requestsOn(String nodeName) {
+    List<Resources> requests = new ArrayList<>();
+    pods.onNode(nodeName).stream()
+        .filter(pod -> !PodAmounts.terminated(pod))
+        .forEach(pod -> requests.add(PodAmounts.requests(pod)));
+    assumed.values().stream()
+        .filter(a -> a.nodeName().equals(nodeName))
+        .forEach(a -> requests.add(a.requests()));
+    return requests;
+  }
+
+  private void forgetSettledAssumptions() {
+    assumed.values().removeIf(a -> {
+      Pod seen = pods.get(a.namespace(), a.name());
+      return seen == null || seen.getSpec().getNodeName() != null;
+    });
+  }
+
+  private record Candidate(NodeSpec node, Resources free) {}
+
+  private record Assumed(String namespace, String name, String nodeName, Resources requests) {}
+}
