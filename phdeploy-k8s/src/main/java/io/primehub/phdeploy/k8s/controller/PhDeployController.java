@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -116,6 +117,11 @@ public final class PhDeployController implements AutoCloseable {
   /** Whether this instance processes deployments now (it leads, or there is no election). */
   public boolean processing() {
     return runtime.processing();
+  }
+
+  /** The identity this instance stands under in the leader election, if it takes part in one. */
+  public Optional<String> leaseIdentity() {
+    return Optional.ofNullable(leadership).map(Leadership::identity);
   }
 
   /** Whether every informer watches; a controller that is not healthy should be restarted. */

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,9 @@ public final class Leadership implements AutoCloseable {
   private final String identity;
   private final Duration leaseDuration;
   private volatile boolean leading;
+  private volatile boolean closed;
+  private Runnable onStart;
+  private Runnable onStop;
   private CompletableFuture<?> election;
 
   /** An election for the lease {@code namespace/leaseName} under this identity. */
@@ -39,15 +43,28 @@ public final class Leadership implements AutoCloseable {
     this.leaseDuration = leaseDuration;
   }
 
-  /** Joins the election; {@code onStart} runs when this instance leads, {@code onStop} when it stops. */
-  public void start(Runnable onStart, Runnable onStop) {
+  /**
+   * Joins the election; {@code onStart} runs when this instance leads, {@code onStop} when it
+   * stops leading. An instance that loses the lease joins the election again, so that it can
+   * lead once more when the other leader goes.
+   */
+  public synchronized void start(Runnable onStart, Runnable onStop) {
+    this.onStart = onStart;
+    this.onStop = onStop;
+    join();
+  }
+
+  private synchronized void join() {
+    if (closed) {
+      return;
+    }
     election = client.leaderElector()
         .withConfig(new LeaderElectionConfigBuilder()
             .withName(leaseName)
             .withLock(new LeaseLock(namespace, leaseName, identity))
             .withLeaseDuration(leaseDuration)
             .withRenewDeadline(leaseDuration.multipliedBy(2).dividedBy(3))
-            .withRetryPeriod(leaseDuration.dividedBy(5))
+            .withRetryPeriod(retryPeriod())
             .withReleaseOnCancel(true)
             .withLeaderCallbacks(new LeaderCallbacks(
                 () -> {
@@ -64,6 +81,19 @@ public final class Leadership implements AutoCloseable {
             .build())
         .build()
         .start();
+    // The elector ends when leadership is lost (or the lease cannot be read); join again after
+    // a pause rather than at once, so a persistent error does not spin.
+    election.whenComplete((ignored, error) -> CompletableFuture.runAsync(this::join,
+        CompletableFuture.delayedExecutor(retryPeriod().toMillis(), TimeUnit.MILLISECONDS)));
+  }
+
+  private Duration retryPeriod() {
+    return leaseDuration.dividedBy(5);
+  }
+
+  /** The identity this instance stands under in the lease. */
+  public String identity() {
+    return identity;
   }
 
   /** Whether this instance leads now. */
@@ -73,7 +103,8 @@ public final class Leadership implements AutoCloseable {
 
   /** Leaves the election, releasing the lease if this instance holds it. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     if (election != null) {
       election.cancel(true);
     }
