@@ -5,7 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.primehub.phdeploy.core.catalog.Catalog;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
+import io.primehub.phdeploy.testkit.gateway.ModelRegistry;
+import io.primehub.phdeploy.testkit.gateway.PredictionGateway;
+import io.primehub.phdeploy.testkit.gateway.ServedPrediction;
 import io.primehub.phdeploy.testkit.server.ApiRequest;
 import io.primehub.phdeploy.testkit.server.ApiServer;
 import io.primehub.phdeploy.testkit.server.Faults;
@@ -59,6 +63,8 @@ public final class InMemoryCluster implements AutoCloseable {
   private final Path kubeconfig;
   private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
   private final Consumer<Instant> clockListener;
+  private final ModelRegistry models = new ModelRegistry();
+  private PredictionGateway gateway;
 
   private InMemoryCluster(Builder builder) {
     this.clock = builder.clock;
@@ -181,6 +187,36 @@ public final class InMemoryCluster implements AutoCloseable {
   }
 
   /**
+   * The Java models the {@link #gateway()} answers with, by the image of a pod's {@code model}
+   * container: {@code cluster.models().serve("registry.example/spam:1.0", request -> ...)}.
+   */
+  public ModelRegistry models() {
+    return models;
+  }
+
+  /**
+   * The local prediction endpoint, started on first use: it serves
+   * {@code <baseUrl>/deployment/<name>/api/v1.0/predictions} round-robin from a deployment's
+   * ready pods with the {@link #models()} registered for their images, as PrimeHub's ingress
+   * would, and writes an access line for each request to the serving pod's {@code model} log.
+   */
+  public synchronized PredictionGateway gateway() {
+    if (gateway == null) {
+      gateway = PredictionGateway.builder(newClient())
+          .models(models)
+          .onServed(this::logServed)
+          .start();
+    }
+    return gateway;
+  }
+
+  private void logServed(ServedPrediction served) {
+    logs().append(served.namespace(), served.pod(), ContainerNames.MODEL,
+        "%s %s %d %dms".formatted(served.method(), served.path(), served.status(),
+            served.elapsed().toMillis()));
+  }
+
+  /**
    * Waits, for ten seconds at most, until the simulators are idle; see
    * {@link #awaitIdle(Duration)}.
    */
@@ -211,6 +247,11 @@ public final class InMemoryCluster implements AutoCloseable {
   /** Stops the simulators, the clients and the server, and deletes the kubeconfig. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (gateway != null) {
+        gateway.close();
+      }
+    }
     if (clock instanceof ManualClock manual) {
       manual.removeListener(clockListener);
     }
