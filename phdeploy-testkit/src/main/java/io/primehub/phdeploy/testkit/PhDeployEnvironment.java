@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,7 +35,8 @@ public final class PhDeployEnvironment implements AutoCloseable {
   public static final String CONTROLLER_USER_AGENT = "phdeploy-controller";
 
   private final InMemoryCluster cluster;
-  private final PhDeployController controller;
+  private final Supplier<PhDeployController> controllers;
+  private volatile PhDeployController controller;
   private final PhDeployments deployments;
   private final Consumer<Instant> clockListener;
 
@@ -48,14 +50,18 @@ public final class PhDeployEnvironment implements AutoCloseable {
           .build();
       KubernetesClient controllerClient =
           cluster.newClient(c -> c.withUserAgent(CONTROLLER_USER_AGENT));
-      PhDeployController.Builder controllerBuilder = PhDeployController.builder(controllerClient)
-          .catalog(cluster.catalog())
-          .config(config)
-          .clock(builder.clock)
-          .workers(builder.workers)
-          .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
-      builder.controller.accept(controllerBuilder);
-      this.controller = controllerBuilder.build();
+      this.controllers = () -> {
+        PhDeployController.Builder controllerBuilder =
+            PhDeployController.builder(controllerClient)
+                .catalog(cluster.catalog())
+                .config(config)
+                .clock(builder.clock)
+                .workers(builder.workers)
+                .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+        builder.controller.accept(controllerBuilder);
+        return controllerBuilder.build();
+      };
+      this.controller = controllers.get();
       this.clockListener = instant -> controller.clockChanged();
       if (builder.clock instanceof ManualClock manual) {
         manual.addListener(clockListener);
@@ -86,6 +92,18 @@ public final class PhDeployEnvironment implements AutoCloseable {
   /** The running controller. */
   public PhDeployController controller() {
     return controller;
+  }
+
+  /**
+   * Stops the controller, draining what it is doing, and starts a new one with the same
+   * settings, as a restarted process would: it knows only what its caches list again.
+   */
+  public synchronized PhDeployController restartController() {
+    controller.close();
+    PhDeployController restarted = controllers.get();
+    restarted.start();
+    controller = restarted;
+    return restarted;
   }
 
   /** The client SDK, in the environment's namespace. */

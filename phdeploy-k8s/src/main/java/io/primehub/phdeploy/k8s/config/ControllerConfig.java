@@ -104,6 +104,15 @@ public interface ControllerConfig {
     return DEFAULT_DEPLOY_TIMEOUT;
   }
 
+  /**
+   * How often a deploying deployment's progress (its message, its available replicas) is
+   * written at most; a phase change is written at once. {@code PT10S} unless set.
+   */
+  @Value.Default
+  default Duration progressInterval() {
+    return Duration.ofSeconds(10);
+  }
+
   /** Pods a rollout may add above the desired replicas; 1 unless set. */
   @Value.Default
   default int maxSurge() {

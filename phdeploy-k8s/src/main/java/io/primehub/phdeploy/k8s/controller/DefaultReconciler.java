@@ -21,6 +21,7 @@ import io.primehub.phdeploy.core.phase.PhaseEvaluator;
 import io.primehub.phdeploy.core.quota.QuotaCheck;
 import io.primehub.phdeploy.core.quota.QuotaPlan;
 import io.primehub.phdeploy.core.status.DeployingSince;
+import io.primehub.phdeploy.core.status.ProgressWrites;
 import io.primehub.phdeploy.core.status.ReadyCondition;
 import io.primehub.phdeploy.core.status.StatusComposer;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
@@ -41,8 +42,11 @@ import io.primehub.phdeploy.k8s.desired.DesiredStateFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * What phdeploy does for one deployment: read its spec (an unreadable one fails as an invalid
@@ -64,6 +68,8 @@ public final class DefaultReconciler implements Reconciler {
   private final SpecValidator validator;
   private final HistoryPolicy historyPolicy;
   private final Clock clock;
+  /** When this controller last wrote each deployment's status, to pace progress writes. */
+  private final Map<String, Instant> lastWrites = new ConcurrentHashMap<>();
 
   DefaultReconciler(
       InformerCaches caches,
@@ -93,6 +99,7 @@ public final class DefaultReconciler implements Reconciler {
     DeploymentView view = caches.deployment(context.key());
     if (view == null || view.metadata().getDeletionTimestamp() != null) {
       // Owner references hand what it owned to the garbage collector.
+      lastWrites.remove(context.key());
       return ReconcileResult.done();
     }
     Instant now = clock.instant();
@@ -138,14 +145,13 @@ public final class DefaultReconciler implements Reconciler {
         view.status(), evaluation,
         routed ? EndpointPaths.predictionUrl(config.baseUrl(), view.metadata().getName()) : null,
         view.generation(), now);
-    int retained = newRecord == null ? view.history().count()
-        : HistoryRing.retainedCount(HistoryRing.byteSize(newRecord),
-            view.history().recordBytes(), historyPolicy);
-    boolean written = statusWriter.write(view, StatusPatch.between(
-        view.storedStatus(), view.history(), next, newRecord, retained));
-    if (written && phaseChanged(view.status(), next)) {
-      events.phaseChanged(view, next.phase(), next.reason(), next.message());
+    Optional<Instant> deferred = newRecord != null ? Optional.empty()
+        : ProgressWrites.deferUntil(view.status(), next, lastWrites.get(view.key()), now,
+            config.progressInterval());
+    if (deferred.isEmpty()) {
+      writeStatus(view, next, newRecord, now);
     }
+
 
     if (outage != null) {
       return ReconcileResult.retry("the catalog is unavailable: " + outage);
@@ -153,9 +159,26 @@ public final class DefaultReconciler implements Reconciler {
     if (conflicted) {
       return ReconcileResult.retry("an owned object changed meanwhile");
     }
-    return evaluation.recheckAt() != null
-        ? ReconcileResult.recheckAt(evaluation.recheckAt())
-        : ReconcileResult.done();
+    return Stream.concat(deferred.stream(), Stream.ofNullable(evaluation.recheckAt()))
+        .min(Instant::compareTo)
+        .map(ReconcileResult::recheckAt)
+        .orElse(ReconcileResult.done());
+  }
+
+  private void writeStatus(
+      DeploymentView view, PhDeploymentStatus next, @Nullable HistoryRecord newRecord,
+      Instant now) {
+    int retained = newRecord == null ? view.history().count()
+        : HistoryRing.retainedCount(HistoryRing.byteSize(newRecord),
+            view.history().recordBytes(), historyPolicy);
+    boolean written = statusWriter.write(view, StatusPatch.between(
+        view.storedStatus(), view.history(), next, newRecord, retained));
+    if (written) {
+      lastWrites.put(view.key(), now);
+      if (phaseChanged(view.status(), next)) {
+        events.phaseChanged(view, next.phase(), next.reason(), next.message());
+      }
+    }
   }
 
   private @Nullable Failure configurationFailure(DeploymentView view) {

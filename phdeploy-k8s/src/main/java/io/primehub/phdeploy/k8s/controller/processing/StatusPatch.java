@@ -8,6 +8,8 @@ import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
 import io.primehub.phdeploy.core.model.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -44,7 +46,7 @@ public final class StatusPatch {
       @Nullable HistoryRecord newRecord,
       int retained) {
     StatusPatch patch = new StatusPatch();
-    ObjectNode nextTree = WireJson.mapper().valueToTree(next);
+    ObjectNode nextTree = parsed(next);
     if (stored == null || !stored.isObject()) {
       if (newRecord != null) {
         nextTree.set("history", NODES.arrayNode().add(tree(newRecord)));
@@ -104,5 +106,18 @@ public final class StatusPatch {
 
   private static JsonNode tree(HistoryRecord record) {
     return WireJson.mapper().valueToTree(record);
+  }
+
+  /**
+   * The status as a tree parsed from its JSON, as the stored status is: Jackson tells an
+   * {@code int} 1 from a {@code long} 1 in trees, and a {@code Long} field converted directly
+   * would differ from the same number read from the API server.
+   */
+  private static ObjectNode parsed(PhDeploymentStatus status) {
+    try {
+      return (ObjectNode) WireJson.mapper().readTree(WireJson.bytes(status));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back a status just written", e);
+    }
   }
 }

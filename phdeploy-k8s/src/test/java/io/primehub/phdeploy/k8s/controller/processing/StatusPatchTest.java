@@ -48,6 +48,19 @@ class StatusPatchTest {
   }
 
   @Test
+  void aStatusReadFromTheServerEqualsTheSameStatusComposedAgain() throws Exception {
+    PhDeploymentStatus composed = PhDeploymentStatus.builder()
+        .from(status(Phase.DEPLOYED, "ok")).observedGeneration(1L).build();
+    // The informer hands the status over as maps of parsed JSON, where 1 is an Integer.
+    Object asStored = WireJson.mapper().readValue(WireJson.bytes(composed), Object.class);
+
+    StatusPatch patch = StatusPatch.between(WireJson.mapper().valueToTree(asStored),
+        HistorySummary.EMPTY, composed, null, 0);
+
+    assertThat(patch.isEmpty()).as(patch.toJson()).isTrue();
+  }
+
+  @Test
   void aFieldThatIsNoLongerSetIsRemoved() throws Exception {
     PhDeploymentStatus withEndpoint = PhDeploymentStatus.builder()
         .from(status(Phase.DEPLOYED, "ok")).endpoint("https://hub/x").build();
