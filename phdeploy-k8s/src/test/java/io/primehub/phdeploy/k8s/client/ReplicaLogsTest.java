@@ -108,8 +108,13 @@ class ReplicaLogsTest extends MockClusterTest {
     logs.follow(line -> { }).close();
   }
 
+  /**
+   * Answers a log request of exactly this path and query. Kept for every request rather than
+   * once, because the mock server forgets a used expectation in a plain map that the replicas'
+   * concurrent requests may read at that moment.
+   */
   private void expectLog(String pod, String query, String log) {
-    server.expect().get().withPath(logPath(pod, query)).andReturn(200, log).once();
+    server.expect().get().withPath(logPath(pod, query)).andReturn(200, log).always();
   }
 
   private static String logPath(String pod, String query) {
