@@ -287,7 +287,7 @@ public final class InMemoryCluster implements AutoCloseable {
      * sandbox, the instance types cpu-only and gpu-1.
      */
     public Builder fixtureCatalog() {
-      return catalog(FixtureCatalog.load());
+      return catalog(Fixtures.catalog());
     }
 
     /** These nodes instead of the default ones. */

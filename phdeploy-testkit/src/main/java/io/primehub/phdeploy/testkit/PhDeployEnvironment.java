@@ -176,7 +176,7 @@ public final class PhDeployEnvironment implements AutoCloseable {
   public static final class Builder {
 
     private Clock clock = Clock.systemUTC();
-    private Catalog catalog = FixtureCatalog.load();
+    private Catalog catalog = Fixtures.catalog();
     private String namespace = "hub";
     private int workers = 2;
     private UnaryOperator<ImmutableControllerConfig.Builder> config = UnaryOperator.identity();

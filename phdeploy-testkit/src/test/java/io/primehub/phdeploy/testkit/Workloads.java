@@ -86,7 +86,7 @@ final class Workloads {
   }
 
   Deployment build() {
-    InstanceType type = FixtureCatalog.load().instanceType(instanceType).orElseThrow();
+    InstanceType type = Fixtures.catalog().instanceType(instanceType).orElseThrow();
     Map<String, String> labels = new LinkedHashMap<>(PodLabels.of(name, group));
     List<Container> initContainers = new ArrayList<>();
     if (modelUri != null) {

@@ -5,6 +5,8 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The in-memory Kubernetes API server: fabric8's mock server in CRUD mode, over plain HTTP on a
@@ -13,6 +15,13 @@ import java.util.HashMap;
  * {@link #register(WriteObserver)}.
  */
 public final class ApiServer implements AutoCloseable {
+
+  /**
+   * fabric8's mock web server logs every request at INFO through java.util.logging, which
+   * drowns what a test or a demo prints; the logger is held here so the level is not lost with
+   * it.
+   */
+  private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
   private final KubernetesMockServer server;
   private final ClusterDispatcher dispatcher;
@@ -37,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
    * @param clock the cluster's clock, which stamps the pods' log lines
    */
   public static ApiServer start(Clock clock) {
+    MOCK_SERVER_LOG.setLevel(Level.WARNING);
     ApiServer apiServer = new ApiServer(clock);
     apiServer.server.init();
     return apiServer;

@@ -1,15 +1,14 @@
 package io.primehub.phdeploy.testkit.e2e;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import io.primehub.phdeploy.core.seldon.SeldonJson;
 import io.primehub.phdeploy.core.seldon.SeldonMessage;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
+import io.primehub.phdeploy.testkit.Fixtures;
 import io.primehub.phdeploy.testkit.InMemoryCluster;
 import io.primehub.phdeploy.testkit.gateway.Model;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,11 +27,7 @@ final class Journey {
 
   /** The specification's example deployment. */
   static PhDeployment fixture() {
-    try (InputStream yaml = Journey.class.getResourceAsStream("/fixtures/spam-classifier.yaml")) {
-      return Serialization.unmarshal(yaml, PhDeployment.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.spamClassifier();
   }
 
   /** A model that answers each row with the sum of its values. */
