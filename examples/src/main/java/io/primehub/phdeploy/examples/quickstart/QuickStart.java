@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.examples.quickstart;
 
+import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.k8s.client.PhDeploymentException;
 import io.primehub.phdeploy.k8s.client.PhDeploymentFailedException;
@@ -66,7 +67,8 @@ public final class QuickStart {
       out.printf("%nDone in %s: every step worked.%n", Narrator.seconds(narrator.elapsed()));
       return 0;
     } catch (PhDeploymentFailedException e) {
-      out.printf("%nFAILED: %s is Failed (%s): %s%n", e.name(), e.reason(), e.statusMessage());
+      out.printf("%nFAILED: %s is Failed (%s): %s%n", e.name(),
+          e.reason().map(FailureReason::wireName).orElse("no reason given"), e.statusMessage());
       return 1;
     } catch (PhDeploymentException | InvalidSpecException | IllegalStateException
         | IOException e) {

@@ -34,8 +34,14 @@ public final class PodDiagnosis {
 
   private PodDiagnosis() {}
 
-  /** Every problem of the pod: at most one a container, then the scheduler's. */
+  /**
+   * Every problem of the pod: at most one a container, then the scheduler's. A pod of an older
+   * template has none that count.
+   */
   public static List<PodProblem> problems(PodFacts pod) {
+    if (!pod.current()) {
+      return List.of();
+    }
     List<PodProblem> problems = new ArrayList<>();
     for (ContainerFacts container : pod.containers()) {
       kind(container)

@@ -28,6 +28,16 @@ public interface PodFacts {
     return false;
   }
 
+  /**
+   * Whether the pod runs the deployment's current pod template; {@code true} unless set. A pod
+   * of an older template is being replaced (a rollout, a rollback), so its problems say nothing
+   * about what the deployment runs now.
+   */
+  @Value.Default
+  default boolean current() {
+    return true;
+  }
+
   /** A builder. */
   static ImmutablePodFacts.Builder builder() {
     return ImmutablePodFacts.builder();

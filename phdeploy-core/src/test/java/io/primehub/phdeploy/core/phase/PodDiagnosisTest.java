@@ -83,6 +83,17 @@ class PodDiagnosisTest {
   }
 
   @Test
+  void aPodOfAnOlderTemplateIsBeingReplacedSoItsProblemsDoNotCount() {
+    ContainerFacts pulling =
+        ContainerFacts.builder().name("model").waitingReason("ImagePullBackOff")
+            .waitingMessage("Back-off pulling image \"registry.example/spam:5\"").build();
+    PodFacts replaced = PodFacts.builder().from(pod(pulling)).current(false).build();
+
+    assertThat(PodDiagnosis.problems(pod(pulling))).hasSize(1);
+    assertThat(PodDiagnosis.problems(replaced)).isEmpty();
+  }
+
+  @Test
   void modelContainerThatExitedWithAnErrorOnceIsGivenItsRestart() {
     ContainerFacts container =
         ContainerFacts.builder()

@@ -117,6 +117,7 @@ public final class DefaultReconciler implements Reconciler {
         : null;
 
     Failure quotaFailure = null;
+    String currentTemplate = null;
     Deployment workload = observed.deployment();
     boolean routed = observed.ingress() != null;
     boolean conflicted = false;
@@ -127,6 +128,7 @@ public final class DefaultReconciler implements Reconciler {
     } else if (verdict instanceof CatalogVerdict.Resolved resolved) {
       DesiredState desired = desiredState.build(
           view.toResource(), resolved.group(), resolved.instanceType());
+      currentTemplate = DesiredHash.templateOf(desired.deployment());
       quotaFailure = quotaFailure(view, resolved, desired, observed.deployment());
       OwnedResourceSync.Outcome outcome = ownedSync.apply(desired, observed, quotaFailure == null);
       workload = outcome.deployment();
@@ -139,8 +141,8 @@ public final class DefaultReconciler implements Reconciler {
         ? HistoryRecord.of(now, spec)
         : null;
     Evaluation evaluation = PhaseEvaluator.evaluate(observation(
-        view, spec, observed, workload, configurationFailure, outage, quotaFailure,
-        lastSpecChange(view, newRecord, now), now));
+        view, spec, observed, workload, currentTemplate, configurationFailure, outage,
+        quotaFailure, lastSpecChange(view, newRecord, now), now));
     PhDeploymentStatus next = StatusComposer.compose(
         view.status(), evaluation,
         routed ? EndpointPaths.predictionUrl(config.baseUrl(), view.metadata().getName()) : null,
@@ -197,8 +199,7 @@ public final class DefaultReconciler implements Reconciler {
       DesiredState desired,
       @Nullable Deployment current) {
     boolean templateChanges = current != null && !Objects.equals(
-        DesiredHash.carried(current, DesiredHash.TEMPLATE_ANNOTATION),
-        DesiredHash.carried(desired.deployment(), DesiredHash.TEMPLATE_ANNOTATION));
+        DesiredHash.templateOf(current), DesiredHash.templateOf(desired.deployment()));
     String namespace = view.metadata().getNamespace();
     String groupLabel = PodLabels.escapeGroup(resolved.group().name());
     return QuotaPlan.required(
@@ -221,6 +222,7 @@ public final class DefaultReconciler implements Reconciler {
       @Nullable PhDeploymentSpec spec,
       ObservedResources observed,
       @Nullable Deployment workload,
+      @Nullable String currentTemplate,
       @Nullable Failure configurationFailure,
       @Nullable String outage,
       @Nullable Failure quotaFailure,
@@ -242,7 +244,7 @@ public final class DefaultReconciler implements Reconciler {
         .previousMessage(previous == null ? null : previous.message())
         .quotaFailure(quotaFailure)
         .workload(workload == null ? null : WorkloadObservations.workload(workload))
-        .podProblems(WorkloadObservations.problems(observed.pods()))
+        .podProblems(WorkloadObservations.problems(observed.pods(), currentTemplate))
         .podsPresent(observed.pods().size())
         .deployingSince(DeployingSince.of(lastSpecChange, ReadyCondition.find(previous)))
         .now(now)

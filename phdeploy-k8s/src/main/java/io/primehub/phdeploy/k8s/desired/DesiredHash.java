@@ -3,6 +3,7 @@ package io.primehub.phdeploy.k8s.desired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -25,8 +26,9 @@ public final class DesiredHash {
   public static final String ANNOTATION = "primehub.io/desired-hash";
 
   /**
-   * The annotation a Deployment carries its pod template's fingerprint in, which tells a
-   * rolling update (new pods, with a surge) from a scale (more or fewer of the same pods).
+   * The annotation a pod template, and so each of its pods, carries the template's fingerprint
+   * in. It tells a rolling update (new pods, with a surge) from a scale (more or fewer of the
+   * same pods), and a pod of the current template from one being replaced.
    */
   public static final String TEMPLATE_ANNOTATION = "primehub.io/template-hash";
 
@@ -47,40 +49,62 @@ public final class DesiredHash {
     return sha256Hex(WireJson.bytes(WireJson.mapper().convertValue(tree, Object.class)));
   }
 
-  /** The fingerprint of a pod template. */
+  /** The fingerprint of a pod template; its own {@value #TEMPLATE_ANNOTATION} does not count. */
   public static String ofTemplate(PodTemplateSpec template) {
-    return sha256Hex(WireJson.bytes(SERIALIZATION.convertValue(template, Object.class)));
+    PodTemplateSpec unstamped = SERIALIZATION.clone(template);
+    if (unstamped.getMetadata() != null && unstamped.getMetadata().getAnnotations() != null) {
+      unstamped.getMetadata().getAnnotations().remove(TEMPLATE_ANNOTATION);
+    }
+    return sha256Hex(WireJson.bytes(SERIALIZATION.convertValue(unstamped, Object.class)));
+  }
+
+  /** The template fingerprint a Deployment's pod template or a pod carries, or {@code null}. */
+  public static String templateOf(Deployment deployment) {
+    return deployment == null
+        ? null
+        : carried(deployment.getSpec().getTemplate().getMetadata(), TEMPLATE_ANNOTATION);
   }
 
   /** The fingerprint an object carries in {@code annotation}, or {@code null}. */
   public static String carried(HasMetadata resource, String annotation) {
-    if (resource == null || resource.getMetadata().getAnnotations() == null) {
-      return null;
-    }
-    return resource.getMetadata().getAnnotations().get(annotation);
+    return resource == null ? null : carried(resource.getMetadata(), annotation);
   }
 
-  /** A copy of a Deployment annotated with its pod template's fingerprint. */
+  /** A copy of a Deployment whose pod template is annotated with its fingerprint. */
   public static Deployment stampTemplate(Deployment deployment) {
     Deployment copy = SERIALIZATION.clone(deployment);
-    Map<String, String> annotations = new LinkedHashMap<>();
-    if (copy.getMetadata().getAnnotations() != null) {
-      annotations.putAll(copy.getMetadata().getAnnotations());
+    PodTemplateSpec template = copy.getSpec().getTemplate();
+    String fingerprint = ofTemplate(template);
+    if (template.getMetadata() == null) {
+      template.setMetadata(new ObjectMeta());
     }
-    annotations.put(TEMPLATE_ANNOTATION, ofTemplate(copy.getSpec().getTemplate()));
-    copy.getMetadata().setAnnotations(annotations);
+    template.getMetadata().setAnnotations(
+        annotated(template.getMetadata().getAnnotations(), TEMPLATE_ANNOTATION, fingerprint));
     return copy;
+  }
+
+  private static String carried(ObjectMeta metadata, String annotation) {
+    if (metadata == null || metadata.getAnnotations() == null) {
+      return null;
+    }
+    return metadata.getAnnotations().get(annotation);
+  }
+
+  private static Map<String, String> annotated(
+      Map<String, String> annotations, String key, String value) {
+    Map<String, String> result = new LinkedHashMap<>();
+    if (annotations != null) {
+      result.putAll(annotations);
+    }
+    result.put(key, value);
+    return result;
   }
 
   /** A copy of an object annotated with its fingerprint; the object itself is left unchanged. */
   public static <T extends HasMetadata> T stamp(T resource) {
     T copy = SERIALIZATION.clone(resource);
-    Map<String, String> annotations = new LinkedHashMap<>();
-    if (copy.getMetadata().getAnnotations() != null) {
-      annotations.putAll(copy.getMetadata().getAnnotations());
-    }
-    annotations.put(ANNOTATION, of(resource));
-    copy.getMetadata().setAnnotations(annotations);
+    copy.getMetadata().setAnnotations(
+        annotated(copy.getMetadata().getAnnotations(), ANNOTATION, of(resource)));
     return copy;
   }
 

@@ -83,7 +83,9 @@ class DeploymentTest {
     assertThat(template.getAnnotations()).containsOnly(
         entry("prometheus.io/scrape", "true"),
         entry("prometheus.io/path", "/prometheus"),
-        entry("prometheus.io/port", "8000"));
+        entry("prometheus.io/port", "8000"),
+        entry(DesiredHash.TEMPLATE_ANNOTATION, DesiredHash.ofTemplate(
+            desired().deployment().getSpec().getTemplate())));
   }
 
   @Test

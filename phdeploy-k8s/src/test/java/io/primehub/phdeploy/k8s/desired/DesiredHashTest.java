@@ -50,6 +50,19 @@ class DesiredHashTest {
   }
 
   @Test
+  void thePodTemplateCarriesItsOwnFingerprintWhichEveryPodInherits() {
+    var deployment = Fixtures.desired().deployment();
+    var template = deployment.getSpec().getTemplate();
+    String carried = DesiredHash.templateOf(deployment);
+
+    assertThat(carried).isEqualTo(DesiredHash.ofTemplate(template)).hasSize(64);
+    assertThat(template.getMetadata().getAnnotations())
+        .containsEntry(DesiredHash.TEMPLATE_ANNOTATION, carried);
+    assertThat(DesiredHash.templateOf(DesiredHash.stampTemplate(deployment)))
+        .as("stamping again changes nothing").isEqualTo(carried);
+  }
+
+  @Test
   void stampingCopiesAndKeepsOtherAnnotations() {
     Service service = new ServiceBuilder()
         .withNewMetadata().withName("s").addToAnnotations("team", "ml").endMetadata()

@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.phase.ContainerFacts;
 import io.primehub.phdeploy.core.phase.PodDiagnosis;
 import io.primehub.phdeploy.core.phase.PodFacts;
 import io.primehub.phdeploy.core.phase.PodProblem;
 import io.primehub.phdeploy.core.phase.WorkloadFacts;
+import io.primehub.phdeploy.k8s.desired.DesiredHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,20 +53,28 @@ public final class WorkloadObservations {
     return facts.build();
   }
 
-  /** The problems of a deployment's pods, as core diagnoses them. */
-  public static List<PodProblem> problems(List<Pod> pods) {
+  /**
+   * The problems of a deployment's pods, as core diagnoses them.
+   *
+   * @param currentTemplate the fingerprint of the pod template the deployment runs now, or
+   *     {@code null} when it is not known, which makes every pod current
+   */
+  public static List<PodProblem> problems(List<Pod> pods, @Nullable String currentTemplate) {
     List<PodProblem> problems = new ArrayList<>();
     for (Pod pod : pods) {
       if (pod.getMetadata().getDeletionTimestamp() == null) {
-        problems.addAll(PodDiagnosis.problems(facts(pod)));
+        problems.addAll(PodDiagnosis.problems(facts(pod, currentTemplate)));
       }
     }
     return problems;
   }
 
-  /** The facts of one pod. */
-  public static PodFacts facts(Pod pod) {
-    var facts = PodFacts.builder().podName(pod.getMetadata().getName());
+  /** The facts of one pod, which is current unless it carries another template's fingerprint. */
+  public static PodFacts facts(Pod pod, @Nullable String currentTemplate) {
+    String template = DesiredHash.carried(pod, DesiredHash.TEMPLATE_ANNOTATION);
+    var facts = PodFacts.builder()
+        .podName(pod.getMetadata().getName())
+        .current(currentTemplate == null || template == null || currentTemplate.equals(template));
     if (pod.getStatus() == null) {
       return facts.build();
     }
