@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
@@ -69,15 +70,29 @@ class LeaderElectionTest {
     PhDeployController standing = leading == first ? second : first;
     standing.close();
 
-    Lease lease = client.leases().inNamespace("hub").withName(LEASE).get();
-    lease.getSpec().setHolderIdentity("intruder");
-    lease.getSpec().setRenewTime(ZonedDateTime.now());
-    client.resource(lease).update();
+    stealLease("intruder");
     awaitHolder("intruder"::equals);
 
     awaitHolder(identity(leading)::equals);
     awaitReconciled(create("three"));
     assertThat(leading.processing()).isTrue();
+  }
+
+  /** Takes the lease as another instance would, retrying when the leader renews meanwhile. */
+  private void stealLease(String intruder) {
+    for (int attempt = 1; ; attempt++) {
+      Lease lease = client.leases().inNamespace("hub").withName(LEASE).get();
+      lease.getSpec().setHolderIdentity(intruder);
+      lease.getSpec().setRenewTime(ZonedDateTime.now());
+      try {
+        client.resource(lease).update();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   private PhDeployController controller() {

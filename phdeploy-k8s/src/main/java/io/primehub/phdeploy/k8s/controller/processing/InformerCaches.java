@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -78,13 +79,15 @@ public final class InformerCaches implements AutoCloseable {
    * @throws TimeoutException if the caches do not fill within {@code timeout}
    */
   public void start(CacheEvents events, Duration timeout) throws Exception {
-    OwnerKeyHandler<HasMetadata> owned = new OwnerKeyHandler<>(events, ownedWrites);
+    KeyedHandler<HasMetadata> owned =
+        new KeyedHandler<>(events, ownedWrites::of, InformerCaches::ownerKey);
     phDeployments = add("PhDeployment", () -> scoped(
         client.genericKubernetesResources(PhDeploymentCrd.context()))
         .runnableInformer(0)
         .itemStore(deploymentStore)
         .addIndexers(Map.of(BY_GROUP, InformerCaches::groupIndex))
-        .addEventHandler(new DeploymentHandler(events, deploymentWrites)));
+        .addEventHandler(new KeyedHandler<GenericKubernetesResource>(
+            events, resource -> deploymentWrites, KindInformer::keyOf)));
     deployments = add("Deployment",
         () -> owned(scoped(client.apps().deployments()), owned));
     services = add("Service", () -> owned(scoped(client.services()), owned));
@@ -197,7 +200,7 @@ public final class InformerCaches implements AutoCloseable {
   }
 
   private static <T extends HasMetadata> SharedIndexInformer<T> owned(
-      FilterWatchListDeletable<T, ?, ?> scope, OwnerKeyHandler<HasMetadata> handler) {
+      FilterWatchListDeletable<T, ?, ?> scope, KeyedHandler<HasMetadata> handler) {
     return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0).addEventHandler(handler);
   }
 
@@ -250,67 +253,47 @@ public final class InformerCaches implements AutoCloseable {
     }
   }
 
-  /** Maps owned objects' events to their owner's key and keeps the write overlay honest. */
-  private record OwnerKeyHandler<T extends HasMetadata>(CacheEvents events, OwnedWrites writes)
-      implements ResourceEventHandler<T> {
+  /**
+   * Tells the controller which deployment an event concerns and keeps the write overlay honest:
+   * a delivered version, or a deletion, retires the controller's own older write.
+   *
+   * @param writes the overlay of the object's kind
+   * @param deploymentKey the key of the deployment the object is or belongs to, or {@code null}
+   */
+  private record KeyedHandler<T extends HasMetadata>(
+      CacheEvents events,
+      Function<T, RecentWrites<T>> writes,
+      Function<T, String> deploymentKey) implements ResourceEventHandler<T> {
 
     @Override
     public void onAdd(T resource) {
-      seen(resource);
+      seen(resource, resource);
     }
 
     @Override
     public void onUpdate(T before, T after) {
-      seen(after);
+      seen(after, after);
     }
 
     @Override
     public void onDelete(T resource, boolean finalStateUnknown) {
-      writes.of(resource).observed(KindInformer.keyOf(resource), null);
-      owner(resource);
+      seen(resource, null);
     }
 
-    private void seen(T resource) {
-      writes.of(resource).observed(KindInformer.keyOf(resource), resource);
-      owner(resource);
-    }
-
-    private void owner(T resource) {
-      Map<String, String> labels = resource.getMetadata().getLabels();
-      String name = labels == null ? null : labels.get(PodLabels.DEPLOYMENT);
-      if (name != null) {
-        events.changed(resource.getMetadata().getNamespace() + "/" + name);
+    private void seen(T resource, T delivered) {
+      writes.apply(resource).observed(KindInformer.keyOf(resource), delivered);
+      String key = deploymentKey.apply(resource);
+      if (key != null) {
+        events.changed(key);
       }
     }
   }
 
-  /** Maps PhDeployment events to their key and keeps the write overlay honest. */
-  private record DeploymentHandler(
-      CacheEvents events, RecentWrites<GenericKubernetesResource> writes)
-      implements ResourceEventHandler<GenericKubernetesResource> {
-
-    @Override
-    public void onAdd(GenericKubernetesResource resource) {
-      seen(resource);
-    }
-
-    @Override
-    public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-      seen(after);
-    }
-
-    @Override
-    public void onDelete(GenericKubernetesResource resource, boolean finalStateUnknown) {
-      String key = KindInformer.keyOf(resource);
-      writes.deleted(key);
-      events.changed(key);
-    }
-
-    private void seen(GenericKubernetesResource resource) {
-      String key = KindInformer.keyOf(resource);
-      writes.observed(key, resource);
-      events.changed(key);
-    }
+  /** The key of the deployment an owned object's label names. */
+  private static String ownerKey(HasMetadata resource) {
+    Map<String, String> labels = resource.getMetadata().getLabels();
+    String name = labels == null ? null : labels.get(PodLabels.DEPLOYMENT);
+    return name == null ? null : resource.getMetadata().getNamespace() + "/" + name;
   }
 
   /** Maps pod events to their deployment and tells when a group's pod stops counting. */
