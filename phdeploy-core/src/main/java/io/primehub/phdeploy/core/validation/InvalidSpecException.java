@@ -44,11 +44,16 @@ public class InvalidSpecException extends RuntimeException {
   }
 
   /**
-   * The failure to put in the deployment's status: reason {@link FailureReason#INVALID_SPEC} and
-   * this exception's message.
+   * The failure to put in the deployment's status, with this exception's message. Its reason is
+   * {@link FailureReason#IMAGE_INVALID} when every violation is of a predictor's model image, the
+   * more specific reason, which tells a person (and a tool reading {@code status.reason}) that
+   * the image reference alone needs fixing; otherwise {@link FailureReason#INVALID_SPEC}.
    */
   public Failure failure() {
-    return new Failure(FailureReason.INVALID_SPEC, getMessage());
+    boolean onlyTheImage =
+        violations.stream().map(Violation::path).allMatch(PredictorRules::isModelImage);
+    return new Failure(
+        onlyTheImage ? FailureReason.IMAGE_INVALID : FailureReason.INVALID_SPEC, getMessage());
   }
 
   private static String message(@Nullable String name, List<Violation> violations) {

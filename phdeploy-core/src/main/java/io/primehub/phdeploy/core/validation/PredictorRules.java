@@ -12,11 +12,19 @@ final class PredictorRules {
 
   private static final FieldPath PREDICTORS = FieldPath.SPEC.child("predictors");
   private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,63}");
+  private static final String MODEL_IMAGE = "modelImage";
+  private static final Pattern MODEL_IMAGE_PATH =
+      Pattern.compile(Pattern.quote(PREDICTORS.text()) + "\\[\\d+]\\." + MODEL_IMAGE);
 
   private final ValidationLimits limits;
 
   PredictorRules(ValidationLimits limits) {
     this.limits = limits;
+  }
+
+  /** Whether a violation's path is the model image of a predictor, for example the first's. */
+  static boolean isModelImage(String path) {
+    return MODEL_IMAGE_PATH.matcher(path).matches();
   }
 
   /** Reports every problem of the predictors. */
@@ -39,7 +47,7 @@ final class PredictorRules {
         NameRules.requiredDnsLabel(predictor.name(), "give the predictor a name, such as"
             + " predictor1"));
     out.add(path.child("replicas"), replicasProblem(predictor.replicas()));
-    out.add(path.child("modelImage"), ImageReference.problem(predictor.modelImage()));
+    out.add(path.child(MODEL_IMAGE), ImageReference.problem(predictor.modelImage()));
     String instanceType = predictor.instanceType();
     out.add(path.child("instanceType"),
         Checks.blank(instanceType, "name one of the instance types of the group")

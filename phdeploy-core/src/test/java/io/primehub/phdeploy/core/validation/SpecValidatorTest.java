@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.primehub.phdeploy.core.model.EndpointClient;
+import io.primehub.phdeploy.core.model.Failure;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.WireJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the validator reports as a whole, and how it reports it. */
 class SpecValidatorTest {
@@ -121,6 +124,31 @@ class SpecValidatorTest {
           assertThat(e.failure().reason()).isEqualTo(FailureReason.INVALID_SPEC);
           assertThat(e.failure().message()).isEqualTo(e.getMessage());
         });
+  }
+
+  @Test
+  void aSpecWhoseOnlyProblemIsItsModelImageFailsAsAnInvalidImage() {
+    ImmutablePhDeploymentSpec badImage =
+        Specs.valid().withPredictors(Specs.predictor().withModelImage("Spam/Classifier:1"));
+    InvalidSpecException onlyTheImage =
+        new InvalidSpecException(Specs.NAME, validator.validate(Specs.NAME, badImage));
+    InvalidSpecException imageAndMore = new InvalidSpecException(
+        Specs.NAME, validator.validate(Specs.NAME, badImage.withDisplayName("")));
+
+    assertThat(onlyTheImage.failure())
+        .isEqualTo(new Failure(FailureReason.IMAGE_INVALID, onlyTheImage.getMessage()));
+    assertThat(imageAndMore.failure())
+        .isEqualTo(new Failure(FailureReason.INVALID_SPEC, imageAndMore.getMessage()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"spec.predictors.modelImage", "spec.predictors[0].modelImageX",
+      "spec.predictors[0].metadata[\"modelImage\"]", "spec.predictors[x].modelImage"})
+  void aProblemOfAnotherFieldIsAnInvalidSpec(String path) {
+    InvalidSpecException e =
+        new InvalidSpecException(Specs.NAME, List.of(new Violation(path, "is wrong")));
+
+    assertThat(e.failure().reason()).isEqualTo(FailureReason.INVALID_SPEC);
   }
 
   @Test

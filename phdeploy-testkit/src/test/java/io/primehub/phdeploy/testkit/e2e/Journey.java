@@ -19,6 +19,7 @@ import java.util.List;
 /** What the end-to-end tests share: the fixture, a model, predictions over HTTP, pod lookups. */
 final class Journey {
 
+  static final String NAMESPACE = "hub";
   static final String NAME = "spam-classifier-abcxy";
   static final String IMAGE = "sandhya1594/spam-classifier:1.0.0.1";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,7 +61,7 @@ final class Journey {
 
   /** The pods of a deployment. */
   static List<Pod> pods(InMemoryCluster cluster, String name) {
-    return cluster.client().pods().inNamespace("hub")
+    return cluster.client().pods().inNamespace(NAMESPACE)
         .withLabel(PodLabels.DEPLOYMENT, name).list().getItems();
   }
 }

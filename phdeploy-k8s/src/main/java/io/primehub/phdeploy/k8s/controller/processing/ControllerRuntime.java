@@ -113,7 +113,10 @@ public final class ControllerRuntime implements CacheEvents {
     caches.deploymentKeys().forEach(queue::add);
   }
 
-  /** Tells the timer that the clock moved, for clocks that jump (tests). */
+  /**
+   * Tells the queue that the clock moved, for clocks that jump (tests): what the jump made due
+   * is ready before this returns.
+   */
   public void clockChanged() {
     queue.clockChanged();
   }

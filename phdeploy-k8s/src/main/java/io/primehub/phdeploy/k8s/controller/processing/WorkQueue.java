@@ -181,8 +181,15 @@ public final class WorkQueue<K> {
     }
   }
 
-  /** Wakes a timer thread waiting in {@link #awaitNextDue}, for example after the clock moved. */
+  /**
+   * Tells the queue that its clock jumped (a test moved it): the keys now due become ready at
+   * once, on the caller's thread, and a timer thread waiting in {@link #awaitNextDue} wakes to
+   * measure its wait again. Promoting here rather than leaving it to the timer makes a jump
+   * deterministic: whoever moved the clock and then waits for {@link #awaitIdle idleness} waits
+   * for the keys that the jump made due, instead of racing the timer thread.
+   */
   public void clockChanged() {
+    promoteDue();
     lock.lock();
     try {
       scheduleChanged.signalAll();

@@ -117,6 +117,20 @@ class WorkQueueTest {
   }
 
   @Test
+  void keysAJumpOfTheClockMadeDueAreReadyAsSoonAsTheQueueIsTold() throws InterruptedException {
+    queue.addAfter("hub/a", Duration.ofMinutes(5));
+    queue.addAfter("hub/b", Duration.ofMinutes(10));
+    clock.advance(Duration.ofMinutes(5));
+
+    queue.clockChanged();
+
+    assertThat(queue.depth()).isEqualTo(1);
+    assertThat(queue.awaitIdle(NO_WAIT)).as("the due key counts as work").isFalse();
+    assertThat(queue.poll(NO_WAIT)).contains("hub/a");
+    assertThat(queue.nextDue()).contains(Instant.parse("2026-01-01T00:10:00Z"));
+  }
+
+  @Test
   void aTimerWaitingForTheNextDueWakesWhenTheClockIsSaidToHaveMoved() throws Exception {
     queue.addAfter("hub/a", Duration.ofHours(1));
     ExecutorService executor = Executors.newSingleThreadExecutor();
