@@ -53,6 +53,17 @@ class ProgressWritesTest {
   }
 
   @Test
+  void aNewMessageOfADeployedDeploymentIsNewsAndIsWrittenAtOnce() {
+    PhDeploymentStatus deployed = PhDeploymentStatus.builder().from(DEPLOYING)
+        .phase(Phase.DEPLOYED).message("Deployed: 2 of 2 replicas available.").build();
+    PhDeploymentStatus outage = PhDeploymentStatus.builder().from(deployed)
+        .message("The catalog of groups and instance types cannot be read ...").build();
+
+    assertThat(ProgressWrites.deferUntil(
+        deployed, outage, WRITTEN, WRITTEN.plusSeconds(1), INTERVAL)).isEmpty();
+  }
+
+  @Test
   void aStatusNeverWrittenByThisControllerIsWrittenAtOnce() {
     PhDeploymentStatus progressed = PhDeploymentStatus.builder().from(DEPLOYING)
         .availableReplicas(1).build();
