@@ -41,7 +41,7 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
   private final Tombstones tombstones = new Tombstones();
   // A watch is checked against the deletions and registered as one step, which no deletion may
   // split: either the watch is registered in time to hear of the deletion, or the deletion's
-  // tombstone is recorded in time to refuse the watch.
+  // tombstone is recorded in time to be replayed to it; never both, never neither.
   private final ReadWriteLock deletions = new ReentrantReadWriteLock();
 
   ClusterDispatcher(Journal journal, Faults faults, WatchConnections watches, PodLogs logs) {
