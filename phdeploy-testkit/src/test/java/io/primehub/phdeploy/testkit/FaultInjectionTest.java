@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.primehub.phdeploy.testkit.server.InjectedFault;
@@ -116,6 +120,37 @@ class FaultInjectionTest extends ClusterTest {
       awaitCached(informer, "after-the-relist");
       assertThat(cluster.journal().snapshot().excludingSimulators().count(Verb.LIST, "configmaps"))
           .isPositive();
+    }
+  }
+
+  @Test
+  void aWatchFromBeforeADeletionIsToldOfItAsByARealServer() {
+    noRetries.resource(configMap("doomed")).create();
+    // An informer's protocol, by hand, with a deletion between its list and its watch.
+    String listed = noRetries.configMaps().inNamespace("hub").list().getMetadata()
+        .getResourceVersion();
+    noRetries.configMaps().inNamespace("hub").withName("doomed").delete();
+    CompletableFuture<ConfigMap> deleted = new CompletableFuture<>();
+
+    Watch watch = noRetries.configMaps().inNamespace("hub").watch(
+        new ListOptionsBuilder().withResourceVersion(listed).build(), new Watcher<>() {
+          @Override
+          public void eventReceived(Action action, ConfigMap configMap) {
+            if (action == Action.DELETED) {
+              deleted.complete(configMap);
+            }
+          }
+
+          @Override
+          public void onClose(WatcherException cause) {
+            deleted.completeExceptionally(cause);
+          }
+        });
+    try {
+      assertThat(deleted).succeedsWithin(Duration.ofSeconds(10))
+          .extracting(configMap -> configMap.getMetadata().getName()).isEqualTo("doomed");
+    } finally {
+      watch.close();
     }
   }
 

@@ -72,8 +72,8 @@ public final class PhDeploymentAssert
   public PhDeploymentAssert hasObservedItsGeneration() {
     Long observed = status().observedGeneration();
     if (!Objects.equals(observed, actual.getMetadata().getGeneration())) {
-      failWithMessage("Expected %s to have observed generation %s but it observed %s", name(),
-          actual.getMetadata().getGeneration(), observed);
+      failWithMessage("Expected %s to have observed generation %s but it observed %s; %s",
+          name(), actual.getMetadata().getGeneration(), observed, describe(status()));
     }
     return this;
   }
@@ -81,8 +81,8 @@ public final class PhDeploymentAssert
   /** The status has {@code endpoint} as its prediction URL. */
   public PhDeploymentAssert hasEndpoint(String endpoint) {
     if (!endpoint.equals(status().endpoint())) {
-      failWithMessage("Expected the endpoint of %s to be <%s> but was <%s>", name(), endpoint,
-          status().endpoint());
+      failWithMessage("Expected the endpoint of %s to be <%s> but was <%s>; %s", name(), endpoint,
+          status().endpoint(), describe(status()));
     }
     return this;
   }
@@ -122,6 +122,7 @@ public final class PhDeploymentAssert
   private static String describe(PhDeploymentStatus status) {
     return "<phase=" + status.phase() + ", reason=" + status.reason() + ", message="
         + status.message() + ", replicas=" + status.replicas() + ", available="
-        + status.availableReplicas() + ", history=" + status.history().size() + ">";
+        + status.availableReplicas() + ", observedGeneration=" + status.observedGeneration()
+        + ", endpoint=" + status.endpoint() + ", history=" + status.history().size() + ">";
   }
 }

@@ -1,6 +1,7 @@
 package io.primehub.phdeploy.testkit.junit;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
 import io.primehub.phdeploy.k8s.client.PhDeployments;
 import io.primehub.phdeploy.k8s.controller.PhDeployController;
@@ -9,8 +10,10 @@ import io.primehub.phdeploy.testkit.ManualClock;
 import io.primehub.phdeploy.testkit.PhDeployEnvironment;
 import io.primehub.phdeploy.testkit.gateway.ModelRegistry;
 import io.primehub.phdeploy.testkit.gateway.PredictionGateway;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,7 +23,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The extension behind {@link PhDeployTest}: one environment per test, made when the test or
- * one of its lifecycle methods first asks for a part of it, and closed when the test ends.
+ * one of its lifecycle methods first asks for a part of it, and closed when the test ends. The
+ * tests of a {@code @Nested} class follow the settings of the nearest class annotated
+ * {@code @PhDeployTest}, itself or one it is nested in.
  */
 public final class PhDeployExtension implements ParameterResolver {
 
@@ -54,13 +59,33 @@ public final class PhDeployExtension implements ParameterResolver {
           "@PhDeployTest gives each test its own environment; ask for it in a test method or"
               + " in @BeforeEach/@AfterEach, not in @BeforeAll/@AfterAll");
     }
-    PhDeployTest settings = AnnotationSupport
-        .findAnnotation(context.getRequiredTestClass(), PhDeployTest.class)
+    PhDeployTest settings = settings(context.getRequiredTestClass())
         .orElseThrow(() -> new ParameterResolutionException(
             context.getRequiredTestClass().getName() + " is not annotated @PhDeployTest"));
     // JUnit closes an AutoCloseable kept in the test's store when the test ends.
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(
         PhDeployEnvironment.class, key -> start(settings), PhDeployEnvironment.class);
+  }
+
+  /**
+   * The settings of the test class or, for a {@code @Nested} class, of the nearest enclosing
+   * class that has them: the extension reaches nested classes, the annotation does not.
+   */
+  private static Optional<PhDeployTest> settings(Class<?> testClass) {
+    for (Class<?> type = testClass; type != null; type = enclosingInstanceType(type)) {
+      Optional<PhDeployTest> settings = AnnotationSupport.findAnnotation(type, PhDeployTest.class);
+      if (settings.isPresent()) {
+        return settings;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The class an inner class's instances belong to; null for any other class. */
+  private static @Nullable Class<?> enclosingInstanceType(Class<?> type) {
+    return type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
+        ? type.getEnclosingClass()
+        : null;
   }
 
   private static PhDeployEnvironment start(PhDeployTest settings) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * parameters: {@code PhDeployEnvironment}, {@code InMemoryCluster}, {@code PhDeployments},
  * {@code PhDeployController}, {@code KubernetesClient}, {@code ModelRegistry},
  * {@code PredictionGateway}, {@code InMemoryCatalogSource} and, with {@link #manualClock()},
- * {@code ManualClock}.
+ * {@code ManualClock}. The tests of a {@code @Nested} class get environments too, with the settings
+ * of the nearest class annotated {@code @PhDeployTest}: the nested class itself, or one it is
+ * nested in.
  *
  * <pre>{@code
  * @PhDeployTest

@@ -1,19 +1,26 @@
 package io.primehub.phdeploy.testkit.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * fabric8's CRUD API server, with what a real API server adds around its storage: the journal
  * counts every request, injected faults answer the requests they hit, admission webhooks review
  * writes, pods' logs are served, the status of built-in kinds is a subresource, errors carry a
- * {@code Status} body, and observers learn of every change.
+ * {@code Status} body, observers learn of every change, and a watch never misses a deletion that
+ * happened after the resource version it starts from ({@link Tombstones}).
  */
 final class ClusterDispatcher extends KubernetesCrudDispatcher implements ObjectStore {
 
@@ -31,6 +38,11 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
   private final LogEndpoint logEndpoint;
   private final List<AdmissionWebhook> webhooks = new CopyOnWriteArrayList<>();
   private final List<WriteObserver> observers = new CopyOnWriteArrayList<>();
+  private final Tombstones tombstones = new Tombstones();
+  // A watch is checked against the deletions and registered as one step, which no deletion may
+  // split: either the watch is registered in time to hear of the deletion, or the deletion's
+  // tombstone is recorded in time to be replayed to it; never both, never neither.
+  private final ReadWriteLock deletions = new ReentrantReadWriteLock();
 
   ClusterDispatcher(Journal journal, Faults faults, WatchConnections watches, PodLogs logs) {
     this.journal = journal;
@@ -90,13 +102,13 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
         return denial.get();
       }
     }
-    MockResponse response = super.dispatch(request);
+    MockResponse response = switch (api.verb()) {
+      case WATCH -> locked(deletions.readLock(), () -> watch(api, request, dropWatch));
+      case DELETE -> locked(deletions.writeLock(), () -> delete(api, request));
+      default -> super.dispatch(request);
+    };
     if (response == null) {
       return StatusResponses.failure(405, "the server does not allow this method");
-    }
-    if (api.verb() == Verb.WATCH && response.getWebSocketListener() != null) {
-      return response.withWebSocketUpgrade(
-          watches.track(api, response.getWebSocketListener(), dropWatch));
     }
     if (response.code() >= 400 && bodyOf(response).isEmpty()) {
       return StatusResponses.failure(response.code(), api);
@@ -105,6 +117,45 @@ final class ClusterDispatcher extends KubernetesCrudDispatcher implements Object
       notifyObservers(api, bodyOf(response));
     }
     return response;
+  }
+
+  /** A watch, greeted with the deletions it would miss since the version it starts from. */
+  private MockResponse watch(ApiRequest api, RecordedRequest request, boolean dropWatch) {
+    Optional<String> tooOld = tombstones.refusal(api);
+    if (tooOld.isPresent()) {
+      return StatusResponses.failure(410, tooOld.get());
+    }
+    List<String> missed = tombstones.missedBy(api);
+    MockResponse response = super.dispatch(request);
+    return response == null || response.getWebSocketListener() == null
+        ? response
+        : response.withWebSocketUpgrade(
+            watches.track(api, response.getWebSocketListener(), dropWatch, missed));
+  }
+
+  /** A deletion, remembered for the watches that start from before it. */
+  private MockResponse delete(ApiRequest api, RecordedRequest request) {
+    MockResponse response = super.dispatch(request);
+    if (response == null || response.code() >= 400 || bodyOf(response).isEmpty()) {
+      return response;
+    }
+    for (JsonNode finalState : StoredObject.objectsIn(api, bodyOf(response))) {
+      StoredObject object = StoredObject.of(api, finalState);
+      // An object with finalizers is only marked for deletion: it is still there to watch.
+      if (super.handleGet(object.apiPath()).code() == HttpURLConnection.HTTP_NOT_FOUND) {
+        tombstones.deleted(object, finalState, requestResourceVersion());
+      }
+    }
+    return response;
+  }
+
+  private static MockResponse locked(Lock lock, Supplier<MockResponse> serve) {
+    lock.lock();
+    try {
+      return serve.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private Optional<MockResponse> admit(ApiRequest api, String body) {

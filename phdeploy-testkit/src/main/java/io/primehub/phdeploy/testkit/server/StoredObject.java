@@ -43,28 +43,46 @@ public record StoredObject(
     return namespace.isEmpty() ? name : namespace + "/" + name;
   }
 
+  /** The API path of the object, for example {@code /apis/apps/v1/namespaces/hub/deployments/web}. */
+  public String apiPath() {
+    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+    String scope = namespace.isEmpty() ? "" : "/namespaces/" + namespace;
+    return prefix + scope + "/" + resource + "/" + name;
+  }
+
   /**
    * The objects in the body of an answer to a request: one object, or each item of a list.
    *
    * @throws IllegalArgumentException if the body is not JSON
    */
   static List<StoredObject> fromBody(ApiRequest request, String body) {
+    return objectsIn(request, body).stream().map(object -> of(request, object)).toList();
+  }
+
+  /**
+   * The JSON of the objects in the body of an answer to a request: one object, or each item of
+   * a list.
+   *
+   * @throws IllegalArgumentException if the body is not JSON
+   */
+  static List<JsonNode> objectsIn(ApiRequest request, String body) {
     JsonNode node;
     try {
       node = JSON.readTree(body);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the answer to " + request + " is not JSON", e);
     }
-    List<StoredObject> objects = new ArrayList<>();
+    List<JsonNode> objects = new ArrayList<>();
     if (node.has("items")) {
-      node.get("items").forEach(item -> objects.add(of(request, item)));
+      node.get("items").forEach(objects::add);
     } else if (node.has("metadata")) {
-      objects.add(of(request, node));
+      objects.add(node);
     }
     return objects;
   }
 
-  private static StoredObject of(ApiRequest request, JsonNode object) {
+  /** Where the JSON {@code object} of an answer to {@code request} lives. */
+  static StoredObject of(ApiRequest request, JsonNode object) {
     JsonNode metadata = object.path("metadata");
     List<String> owners = new ArrayList<>();
     metadata.path("ownerReferences").forEach(owner -> owners.add(owner.path("uid").asText()));

@@ -34,9 +34,13 @@ final class WatchConnections {
    * Wraps the listener of an accepted watch so that it can be dropped.
    *
    * @param dropAtOnce whether to close the connection as soon as it opens, before any event
+   * @param firstEvents watch events to send as the connection opens, before any of the
+   *     listener's
    */
-  WebSocketListener track(ApiRequest request, WebSocketListener listener, boolean dropAtOnce) {
-    Tracked tracked = new Tracked(request, listener, dropAtOnce);
+  WebSocketListener track(
+      ApiRequest request, WebSocketListener listener, boolean dropAtOnce,
+      List<String> firstEvents) {
+    Tracked tracked = new Tracked(request, listener, dropAtOnce, firstEvents);
     watches.add(tracked);
     return tracked;
   }
@@ -68,14 +72,18 @@ final class WatchConnections {
 
     private final ApiRequest request;
     private final WebSocketListener delegate;
+    private final List<String> firstEvents;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private boolean dropAtOnce;
     private @Nullable WebSocket socket;
 
-    Tracked(ApiRequest request, WebSocketListener delegate, boolean dropAtOnce) {
+    Tracked(
+        ApiRequest request, WebSocketListener delegate, boolean dropAtOnce,
+        List<String> firstEvents) {
       this.request = request;
       this.delegate = delegate;
       this.dropAtOnce = dropAtOnce;
+      this.firstEvents = List.copyOf(firstEvents);
     }
 
     /** Closes the socket if open, else has it closed as it opens; answers what ends with it. */
@@ -100,6 +108,9 @@ final class WatchConnections {
         // The CRUD listener never hears of this socket opening, so it never sends on it.
         close(webSocket);
       } else {
+        // Sent here, before the CRUD listener queues anything on its own sending thread, so
+        // that they come before its events.
+        firstEvents.forEach(webSocket::send);
         delegate.onOpen(webSocket, response);
       }
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @PhDeployTest
 class ControllerWritesTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Journey.WAIT;
 
   @Test
   void aCreateToDeployedLifecycleMakesOnlyTheMinimalWritesAndNoReads(
@@ -32,7 +32,7 @@ class ControllerWritesTest {
     env.awaitIdle();
     cluster.journal().reset();
 
-    createFixtureAndAwaitDeployed(deployments);
+    Journey.deployFixture(deployments);
     env.awaitIdle();
 
     RequestCounts controller = controllerRequests(cluster);
@@ -50,7 +50,7 @@ class ControllerWritesTest {
   @Test
   void aRestartedControllerOverDeployedDeploymentsWritesNothingAndRecordsNoHistory(
       PhDeployEnvironment env, InMemoryCluster cluster, PhDeployments deployments) {
-    createFixtureAndAwaitDeployed(deployments);
+    Journey.deployFixture(deployments);
     PhDeployment second = Journey.fixture();
     deployments.create("spam-classifier-second", second.getSpec());
     deployments.awaitPhase("spam-classifier-second", Phase.DEPLOYED, WAIT);
@@ -69,7 +69,7 @@ class ControllerWritesTest {
 
   @Test
   void historyKeepsTheNewest32ChangesNewestFirst(PhDeployments deployments) {
-    createFixtureAndAwaitDeployed(deployments);
+    Journey.deployFixture(deployments);
 
     for (int change = 1; change <= 35; change++) {
       String message = "change " + change;
@@ -82,12 +82,6 @@ class ControllerWritesTest {
         .historySpecs().first().extracting(spec -> spec.updateMessage()).isEqualTo("change 35");
     assertThat(deployments.history(Journey.NAME).get(31).spec().updateMessage())
         .isEqualTo("change 4");
-  }
-
-  private static void createFixtureAndAwaitDeployed(PhDeployments deployments) {
-    PhDeployment fixture = Journey.fixture();
-    deployments.create(fixture.name(), fixture.getSpec());
-    deployments.awaitPhase(Journey.NAME, Phase.DEPLOYED, WAIT);
   }
 
   private static RequestCounts controllerRequests(InMemoryCluster cluster) {

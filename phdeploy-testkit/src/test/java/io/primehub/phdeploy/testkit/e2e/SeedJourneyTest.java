@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 @PhDeployTest
 class SeedJourneyTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Journey.WAIT;
   private static final String RETRAINED = "sandhya1594/spam-classifier:1.0.0.2";
-  private static final String ROWS = "{\"data\":{\"ndarray\":[[1.0,2.0],[3.5,4.0]]}}";
 
   @Test
   void createPredictUpdateScaleStopStartDelete(
@@ -42,7 +41,7 @@ class SeedJourneyTest {
     assertThat(phases).contains(Phase.DEPLOYING).last().isEqualTo(Phase.DEPLOYED);
     URI endpoint = env.gateway().predictionUrl(Journey.NAME);
     assertThat(deployed.endpoint()).isEqualTo(endpoint.toString());
-    HttpResponse<String> prediction = Journey.predict(endpoint, ROWS);
+    HttpResponse<String> prediction = Journey.predict(endpoint, Journey.ROWS);
     assertThat(prediction.statusCode()).isEqualTo(200);
     assertThat(Journey.message(prediction).data().ndarrayAsDoubles())
         .containsExactly(List.of(3.0), List.of(7.5));
