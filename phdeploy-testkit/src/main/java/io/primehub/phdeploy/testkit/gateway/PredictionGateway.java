@@ -10,6 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CancellationException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +68,8 @@ public final class PredictionGateway implements AutoCloseable {
     this.server = HttpServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
     this.executor = Executors.newFixedThreadPool(THREADS, threadsNamed("phdeploy-gateway-"));
-    server.createContext("/", new PredictionHandler(routes, models, counts, builder.onServed));
+    server.createContext("/", new PredictionHandler(routes, models, counts, builder.onServed,
+        deployment -> readyRoute(deployment, builder.readyReplicaWait)));
     server.setExecutor(executor);
     server.start();
     caches.onChange(waiters::recheck);
@@ -142,6 +148,35 @@ public final class PredictionGateway implements AutoCloseable {
     };
   }
 
+  /**
+   * The route of a deployment once it has a ready replica, waiting at most {@code wait} for one:
+   * the pods the cluster reports ready reach this gateway's caches a moment later, as they
+   * reach an ingress controller's, and a request meanwhile is better held than refused.
+   */
+  private Optional<DeploymentRoute> readyRoute(String deployment, Duration wait) {
+    if (wait.isZero()) {
+      return Optional.empty();
+    }
+    CompletableFuture<DeploymentRoute> ready =
+        waiters.await(deployment, route -> !route.readyPods().isEmpty());
+    try {
+      return Optional.of(ready.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException | CancellationException none) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      // A wait given up on is cancelled, so that the waiters forget it.
+      ready.cancel(false);
+    }
+  }
+
+  /** Requests held for a ready replica now, for tests of the hold. */
+  int heldRequests() {
+    return waiters.pending();
+  }
+
   /** Settings of a {@link PredictionGateway}, and {@link #start()}. */
   public static final class Builder {
 
@@ -150,6 +185,7 @@ public final class PredictionGateway implements AutoCloseable {
     private int port;
     private Optional<String> namespace = Optional.empty();
     private Consumer<ServedPrediction> onServed = served -> {};
+    private Duration readyReplicaWait = Duration.ofSeconds(2);
 
     private Builder(KubernetesClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -192,6 +228,18 @@ public final class PredictionGateway implements AutoCloseable {
      */
     public Builder onServed(Consumer<ServedPrediction> onServed) {
       this.onServed = Objects.requireNonNull(onServed, "onServed");
+      return this;
+    }
+
+    /**
+     * How long a request to a deployment without a ready replica is held for one to become
+     * ready before it is answered 503; 2 seconds unless set, zero to answer at once.
+     */
+    public Builder readyReplicaWait(Duration wait) {
+      if (wait.isNegative()) {
+        throw new IllegalArgumentException("a wait cannot be negative, got " + wait);
+      }
+      this.readyReplicaWait = wait;
       return this;
     }
 

@@ -1,9 +1,9 @@
 package io.primehub.phdeploy.testkit.gateway;
 
-import io.primehub.phdeploy.core.naming.ContainerNames;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.primehub.phdeploy.core.naming.ContainerNames;
 import io.primehub.phdeploy.core.naming.EndpointPaths;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import io.primehub.phdeploy.core.seldon.SeldonMessage;
@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +35,23 @@ final class PredictionHandler implements HttpHandler {
   private final RoundRobin roundRobin = new RoundRobin();
   private final RequestCounts counts;
   private final Consumer<ServedPrediction> onServed;
+  private final Function<String, Optional<DeploymentRoute>> readyRoute;
 
+  /**
+   * @param readyRoute waits a moment for a deployment to have a ready replica, answering its
+   *     route then, or nothing
+   */
   PredictionHandler(
       RouteTable routes,
       ModelRegistry models,
       RequestCounts counts,
-      Consumer<ServedPrediction> onServed) {
+      Consumer<ServedPrediction> onServed,
+      Function<String, Optional<DeploymentRoute>> readyRoute) {
     this.routes = routes;
     this.models = models;
     this.counts = counts;
     this.onServed = onServed;
+    this.readyRoute = readyRoute;
   }
 
   @Override
@@ -83,11 +92,14 @@ final class PredictionHandler implements HttpHandler {
         "no deployment '" + deployment + "': there is no Ingress '" + OwnedNames.of(deployment)
             + "' for " + EndpointPaths.prefix(deployment)));
     BasicAuth.check(route, authorization);
-    ReadyPod pod = roundRobin.next(route).orElseThrow(() -> new Refusal(503,
+    Optional<Target> target = roundRobin.next(route).map(pod -> new Target(route, pod))
+        .or(() -> readyRoute.apply(deployment)
+            .flatMap(ready -> roundRobin.next(ready).map(pod -> new Target(ready, pod))));
+    Target chosen = target.orElseThrow(() -> new Refusal(503,
         "no ready replica of deployment '" + deployment + "' (0 of " + route.podCount()
             + " ready)"));
-    counts.count(deployment, pod.name());
-    return new Target(route, pod);
+    counts.count(deployment, chosen.pod().name());
+    return chosen;
   }
 
   /** What the pod does: run the model registered for its image on the request's message. */

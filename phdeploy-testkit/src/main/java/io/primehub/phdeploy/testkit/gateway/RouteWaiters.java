@@ -41,6 +41,11 @@ final class RouteWaiters {
     return waiter.future();
   }
 
+  /** How many futures are pending. */
+  int pending() {
+    return (int) waiters.stream().filter(waiter -> !waiter.future().isDone()).count();
+  }
+
   /** Checks every pending future against the current routes. */
   void recheck() {
     waiters.forEach(this::check);

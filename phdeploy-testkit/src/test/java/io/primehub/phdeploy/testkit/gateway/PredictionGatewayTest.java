@@ -122,6 +122,26 @@ class PredictionGatewayTest {
   }
 
   @Test
+  void aRequestThatArrivesJustBeforeAPodIsReadyIsHeldAndAnswered() throws Exception {
+    cluster.ingress("sum");
+    cluster.pod("sum", "sum-a", IMAGE, false);
+    awaitRoute(gateway, "sum", route -> route.podCount() == 1);
+
+    CompletableFuture<HttpResponse<String>> held =
+        CompletableFuture.supplyAsync(() -> Http.post(gateway.predictionUrl("sum"), ROWS));
+    while (gateway.heldRequests() == 0) {
+      assertThat(held).as("answered before it was held").isNotDone();
+      Thread.onSpinWait();
+    }
+    cluster.setReady("sum-a", true);
+
+    HttpResponse<String> response = held.get(10, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(rows(response)).isEqualTo(ROW_SUMS);
+    assertThat(gateway.heldRequests()).isZero();
+  }
+
+  @Test
   void spreadsRequestsRoundRobinOverTheReadyPods() throws Exception {
     servingPods("sum", 2);
 
