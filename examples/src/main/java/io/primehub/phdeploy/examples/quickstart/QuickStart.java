@@ -47,9 +47,8 @@ public final class QuickStart {
       return 2;
     }
     out.println("phdeploy quick start: the seed's user journey, step by step");
-    // Starting, the journey's steps, and stopping unless the deployment is kept running.
-    Narrator narrator =
-        new Narrator(out, 1 + SeedJourney.STEPS + (options.keepRunning() ? 0 : 1));
+    // Starting, the journey's steps, and stopping (at once, or on Ctrl-C when kept running).
+    Narrator narrator = new Narrator(out, 1 + SeedJourney.STEPS + 1);
     narrator.step("Start " + (options.kubeconfig() == null
         ? "an in-memory cluster, its prediction endpoint and the phdeploy controller"
         : "the client of a real cluster"));
