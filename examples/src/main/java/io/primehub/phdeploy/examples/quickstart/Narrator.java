@@ -35,11 +35,18 @@ final class Narrator {
   void progress(DeploymentProgress progress) {
     String line = progress.phase() == null
         ? "waiting for the controller to take it up"
-        : String.format("%-9s %s", progress.phase(), progress.message());
+        : String.format("%-9s %s", progress.phase(), withoutPhase(progress));
     if (!Objects.equals(line, lastProgress)) {
       lastProgress = line;
       say(line);
     }
+  }
+
+  /** The status message repeats the phase first; the phase column already shows it. */
+  private static String withoutPhase(DeploymentProgress progress) {
+    String prefix = progress.phase() + ": ";
+    String message = Objects.toString(progress.message(), "");
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   /** The time since the quick start began. */
