@@ -95,7 +95,10 @@ public final class HistoryRing {
         && SpecFingerprint.of(history.get(0).spec()).equals(SpecFingerprint.of(spec));
   }
 
-  /** The size a record counts against the byte budget: its canonical JSON in bytes. */
+  /**
+   * The size a record counts against the byte budget: its JSON as the API server stores it, in
+   * bytes ({@link WireJson#byteSize}).
+   */
   public static int byteSize(HistoryRecord record) {
     return WireJson.byteSize(record);
   }

@@ -1,7 +1,11 @@
 package io.primehub.phdeploy.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -13,6 +17,9 @@ public final class WireJson {
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  /** The writer of the JSON the Kubernetes API server stores, for sizes. */
+  private static final ObjectWriter AS_STORED = MAPPER.writer().with(new GoEscapes());
 
   private WireJson() {}
 
@@ -30,8 +37,47 @@ public final class WireJson {
     }
   }
 
-  /** The size in bytes of a model value's canonical JSON. */
+  /**
+   * The size in bytes of a model value's JSON as the Kubernetes API server stores it: the
+   * canonical JSON with {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as
+   * {@code \u003c} and the like, six bytes each, as Go's encoding/json writes them. Custom
+   * resources are stored in etcd as that JSON, so a cap counted in these bytes holds there,
+   * while a cap counted in canonical bytes could be exceeded sixfold by a value full of
+   * {@code &}.
+   */
   public static int byteSize(Object value) {
-    return bytes(value).length;
+    try {
+      return AS_STORED.writeValueAsBytes(value).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** The characters Go's encoding/json escapes beyond what JSON requires. */
+  private static final class GoEscapes extends CharacterEscapes {
+
+    private static final long serialVersionUID = 1L;
+    private static final int LINE_SEPARATOR = 0x2028;
+    private static final int PARAGRAPH_SEPARATOR = 0x2029;
+
+    private final int[] asciiEscapes = standardAsciiEscapesForJSON();
+
+    GoEscapes() {
+      for (char c : new char[] {'<', '>', '&'}) {
+        asciiEscapes[c] = ESCAPE_STANDARD;
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return asciiEscapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == LINE_SEPARATOR || ch == PARAGRAPH_SEPARATOR
+          ? new SerializedString(String.format("\\u%04x", ch))
+          : null;
+    }
   }
 }

@@ -13,8 +13,20 @@ import java.util.List;
  * spec.displayName: is empty; give the deployment a name people will recognise
  * spec.predictors[0].replicas: is -1; give 0 or more replicas
  * </pre>
+ *
+ * <p>The message lists at most {@value #MAX_LISTED} violations, each cut at
+ * {@value #MAX_LINE_LENGTH} characters, and counts the rest: it becomes the deployment's status
+ * message, its Ready condition's message and an Event, and a malformed object can break
+ * thousands of rules at once (ten thousand env variables with invalid names), whose full list
+ * would take the status past what the API server stores. {@link #violations()} holds them all.
  */
 public class InvalidSpecException extends RuntimeException {
+
+  /** The most violations the message lists. */
+  public static final int MAX_LISTED = 20;
+
+  /** The longest line of a violation in the message, in characters. */
+  public static final int MAX_LINE_LENGTH = 512;
 
   private final List<Violation> violations;
   private final @Nullable String name;
@@ -62,7 +74,11 @@ public class InvalidSpecException extends RuntimeException {
       message.append(' ').append(Texts.quote(name));
     }
     message.append(": ").append(Texts.count(violations.size(), "problem"));
-    violations.forEach(violation -> message.append('\n').append(violation));
+    violations.stream().limit(MAX_LISTED).forEach(violation ->
+        message.append('\n').append(Texts.cut(violation.toString(), MAX_LINE_LENGTH)));
+    if (violations.size() > MAX_LISTED) {
+      message.append("\n… and ").append(Texts.count(violations.size() - MAX_LISTED, "more problem"));
+    }
     return message.toString();
   }
 }

@@ -14,9 +14,17 @@ final class Texts {
     if (length <= MAX_QUOTED_LENGTH) {
       return '"' + escape(value) + '"';
     }
-    // Cut between characters, never inside a surrogate pair.
-    String start = value.substring(0, value.offsetByCodePoints(0, MAX_QUOTED_LENGTH));
-    return '"' + escape(start) + "…\" (" + length + " characters)";
+    return '"' + escape(start(value, MAX_QUOTED_LENGTH)) + "…\" (" + length + " characters)";
+  }
+
+  /** The value, or its first {@code maxLength} characters and an ellipsis when it is longer. */
+  static String cut(String value, int maxLength) {
+    return length(value) <= maxLength ? value : start(value, maxLength) + "…";
+  }
+
+  /** The first {@code count} characters, cut between characters, never inside a surrogate pair. */
+  private static String start(String value, int count) {
+    return value.substring(0, value.offsetByCodePoints(0, count));
   }
 
   /** The value with quotes, backslashes and control characters escaped as in JSON. */

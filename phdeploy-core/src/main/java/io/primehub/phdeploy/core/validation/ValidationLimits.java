@@ -28,14 +28,18 @@ public abstract class ValidationLimits {
     return 1;
   }
 
+  /** The largest spec by default, in bytes. */
+  public static final int DEFAULT_MAX_SPEC_BYTES = 16384;
+
   /**
-   * The largest spec, in bytes of its canonical JSON: 16384 unless set. The status keeps 32
-   * history records of the spec, and 32 specs of this size keep an object well under the 1 MiB
-   * Kubernetes stores.
+   * The largest spec, in bytes of its JSON as the API server stores it
+   * ({@link io.primehub.phdeploy.core.model.WireJson#byteSize}): {@value #DEFAULT_MAX_SPEC_BYTES}
+   * unless set. The status keeps 32 history records of the spec, and 33 specs of this size keep
+   * an object well under the 1.5 MiB etcd stores.
    */
   @Value.Default
   public int maxSpecBytes() {
-    return 16384;
+    return DEFAULT_MAX_SPEC_BYTES;
   }
 
   /** The longest {@code displayName}, in characters: 64 unless set. */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
+import io.primehub.phdeploy.core.model.WireJson;
+import io.primehub.phdeploy.core.validation.ValidationLimits;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,19 @@ class HistoryRingTest {
     assertThat(history).extracting(HistoryRecord::instant)
         .isSortedAccordingTo((a, b) -> b.compareTo(a))
         .startsWith(T0.plusSeconds(33));
+  }
+
+  @Test
+  void theDefaultBudgetHolds32RecordsOfTheLargestAcceptedSpec() {
+    int largestRecord = HistoryRing.byteSize(HistoryRecord.of(
+        Instant.parse("2026-12-04T18:14:02.123456789Z"), Specs.serving("spam:1")))
+        - WireJson.byteSize(Specs.serving("spam:1")) + ValidationLimits.DEFAULT_MAX_SPEC_BYTES;
+
+    int retained = HistoryRing.retainedCount(largestRecord,
+        Collections.nCopies(HistoryPolicy.DEFAULT_MAX_RECORDS - 1, largestRecord),
+        HistoryPolicy.defaults());
+
+    assertThat(retained).isEqualTo(HistoryPolicy.DEFAULT_MAX_RECORDS - 1);
   }
 
   @Test
@@ -157,7 +173,7 @@ class HistoryRingTest {
         .withMessageContaining("maxRecords");
     assertThatIllegalArgumentException().isThrownBy(() -> new HistoryPolicy(1, -1))
         .withMessageContaining("byteBudget");
-    assertThat(HistoryPolicy.defaults()).isEqualTo(new HistoryPolicy(32, 524_288));
+    assertThat(HistoryPolicy.defaults()).isEqualTo(new HistoryPolicy(32, 32 * (16_384 + 64)));
   }
 
   /** Specs of equal, large size: one-digit images and a long description. */

@@ -249,7 +249,7 @@ public final class PhDeployController implements AutoCloseable {
       return this;
     }
 
-    /** The history's limits; 32 records within 512 KiB unless set. */
+    /** The history's limits; {@link HistoryPolicy#defaults()} unless set. */
     public Builder historyPolicy(HistoryPolicy historyPolicy) {
       this.historyPolicy = Objects.requireNonNull(historyPolicy, "historyPolicy");
       return this;
