@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.testkit;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.primehub.phdeploy.core.catalog.Catalog;
 import io.primehub.phdeploy.k8s.client.PhDeployments;
@@ -48,8 +49,8 @@ public final class PhDeployEnvironment implements AutoCloseable {
       ControllerConfig config = builder.config.apply(ImmutableControllerConfig.builder()
               .baseUrl(cluster.gateway().baseUrl().toString()))
           .build();
-      KubernetesClient controllerClient =
-          cluster.newClient(c -> c.withUserAgent(CONTROLLER_USER_AGENT));
+      KubernetesClient controllerClient = cluster.newClient(
+          c -> builder.controllerClient.apply(c.withUserAgent(CONTROLLER_USER_AGENT)));
       this.controllers = () -> {
         PhDeployController.Builder controllerBuilder =
             PhDeployController.builder(controllerClient)
@@ -181,6 +182,7 @@ public final class PhDeployEnvironment implements AutoCloseable {
     private int workers = 2;
     private UnaryOperator<ImmutableControllerConfig.Builder> config = UnaryOperator.identity();
     private Consumer<PhDeployController.Builder> controller = builder -> {};
+    private UnaryOperator<ConfigBuilder> controllerClient = UnaryOperator.identity();
 
     private Builder() {}
 
@@ -225,6 +227,17 @@ public final class PhDeployEnvironment implements AutoCloseable {
     /** Adjusts the controller further: hooks, a reconciler decorator, metrics. */
     public Builder controller(Consumer<PhDeployController.Builder> adjust) {
       this.controller = Objects.requireNonNull(adjust, "adjust");
+      return this;
+    }
+
+    /**
+     * Adjusts the configuration of the controller's client, whose user agent is
+     * {@link #CONTROLLER_USER_AGENT}: for example
+     * {@code config -> config.withRequestRetryBackoffLimit(0)}, so that injected errors reach
+     * the controller's own retries instead of being retried away by the client.
+     */
+    public Builder controllerClient(UnaryOperator<ConfigBuilder> adjust) {
+      this.controllerClient = Objects.requireNonNull(adjust, "adjust");
       return this;
     }
 

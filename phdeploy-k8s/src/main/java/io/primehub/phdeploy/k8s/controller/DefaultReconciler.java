@@ -173,8 +173,10 @@ public final class DefaultReconciler implements Reconciler {
     int retained = newRecord == null ? view.history().count()
         : HistoryRing.retainedCount(HistoryRing.byteSize(newRecord),
             view.history().recordBytes(), historyPolicy);
-    boolean written = statusWriter.write(view, StatusPatch.between(
-        view.storedStatus(), view.history(), next, newRecord, retained));
+    StatusPatch patch = StatusPatch.between(
+        view.storedStatus(), view.history(), next, newRecord, retained);
+    boolean written = statusWriter.write(view,
+        newRecord == null ? patch : patch.onlyAt(view.metadata().getResourceVersion()));
     if (written) {
       lastWrites.put(view.key(), now);
       if (phaseChanged(view.status(), next)) {

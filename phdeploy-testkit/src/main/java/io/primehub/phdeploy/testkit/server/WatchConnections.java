@@ -76,6 +76,7 @@ final class WatchConnections {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private boolean dropAtOnce;
     private @Nullable WebSocket socket;
+    private @Nullable QueuedSocket queued;
 
     Tracked(
         ApiRequest request, WebSocketListener delegate, boolean dropAtOnce,
@@ -111,7 +112,8 @@ final class WatchConnections {
         // Sent here, before the CRUD listener queues anything on its own sending thread, so
         // that they come before its events.
         firstEvents.forEach(webSocket::send);
-        delegate.onOpen(webSocket, response);
+        queued = new QueuedSocket(webSocket);
+        delegate.onOpen(queued, response);
       }
     }
 
@@ -132,16 +134,23 @@ final class WatchConnections {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-      watches.remove(this);
+      ended();
       delegate.onClosed(webSocket, code, reason);
       closed.complete(null);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-      watches.remove(this);
+      ended();
       delegate.onFailure(webSocket, t, response);
       closed.complete(null);
+    }
+
+    private synchronized void ended() {
+      watches.remove(this);
+      if (queued != null) {
+        queued.ended();
+      }
     }
 
     private void close(WebSocket webSocket) {

@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.k8s.controller.processing;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
@@ -174,25 +175,36 @@ public final class ControllerRuntime implements CacheEvents {
           "the reconciler answered no result");
       if (result.retry()) {
         outcome = ControllerMetrics.Outcome.RETRY;
-        Duration delay = backoff.nextDelay(key);
+        Duration delay = retryLater(mine, key);
         LOG.info("Retrying {} in {}: {}", key, delay, result.why());
-        mine.addAfter(key, delay);
       } else {
         backoff.forget(key);
         if (result.recheckAt() != null) {
           mine.addAt(key, result.recheckAt());
         }
       }
+    } catch (KubernetesClientException e) {
+      // The API server refused a request or did not answer in time: expected now and then, and
+      // retried. Its message says all there is; a stack trace per failure would bury the logs.
+      outcome = ControllerMetrics.Outcome.ERROR;
+      Duration delay = retryLater(mine, key);
+      LOG.warn("Reconciling {} failed (attempt {}): {}; retrying in {}", key,
+          backoff.failures(key), e.getMessage(), delay);
     } catch (Exception | LinkageError e) {
       outcome = ControllerMetrics.Outcome.ERROR;
-      Duration delay = backoff.nextDelay(key);
+      Duration delay = retryLater(mine, key);
       LOG.error("Reconciling {} failed (attempt {}); retrying in {}", key,
           backoff.failures(key), delay, e);
-      mine.addAfter(key, delay);
     } finally {
       mine.done(key);
       metrics.reconciled(Duration.ofNanos(System.nanoTime() - started), outcome);
     }
+  }
+
+  private Duration retryLater(WorkQueue<String> mine, String key) {
+    Duration delay = backoff.nextDelay(key);
+    mine.addAfter(key, delay);
+    return delay;
   }
 
   private void tick() {

@@ -69,6 +69,22 @@ public final class StatusPatch {
     return patch;
   }
 
+  /**
+   * Makes the patch apply only to the object at this resource version; at any other the server
+   * answers 409 Conflict, as it does to an update. A patch that records a spec needs this: it
+   * inserts and removes history records by index, counted in the version it was computed from,
+   * so applied to a newer version (one this controller's cache has not seen yet, such as a
+   * write a stopped instance made just before) it would record the same spec twice or remove
+   * the wrong records.
+   */
+  public StatusPatch onlyAt(String resourceVersion) {
+    if (!isEmpty()) {
+      operations.insertObject(0).put("op", "replace").put("path", "/metadata/resourceVersion")
+          .put("value", resourceVersion);
+    }
+    return this;
+  }
+
   /** Whether the patch changes nothing, so that no request is needed. */
   public boolean isEmpty() {
     return operations.isEmpty();
