@@ -16,7 +16,10 @@ public final class BenchMain {
   public static void main(String[] args) {
     try {
       BenchSettings settings = BenchSettings.from(args);
-      Report.print(settings, run(settings, System.out), System.out);
+      long start = System.nanoTime();
+      Results results = run(settings, System.out);
+      Report.print(settings, results, System.out);
+      System.out.printf("the whole run took %.0f s%n", Statistics.secondsSince(start));
       System.exit(0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
