@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -29,17 +27,6 @@ final class WatchConnections {
   private static final int GOING_AWAY = 1001;
   private static final String DROPPED = "dropped by phdeploy-testkit";
   private static final int CLOSE_TIMEOUT_SECONDS = 5;
-
-  /**
-   * Where a closed watch's CRUD listener lets go of it. That listener waits for its queued events
-   * to be sent, and each send waits for the server's event loop, which delivered the close: on
-   * the event loop, that wait would stall the whole server for up to a minute.
-   */
-  private static final Executor CLOSERS = Executors.newCachedThreadPool(runnable -> {
-    Thread thread = new Thread(runnable, "phdeploy-testkit-watch-close");
-    thread.setDaemon(true);
-    return thread;
-  });
 
   private final Set<Tracked> watches = ConcurrentHashMap.newKeySet();
 
@@ -146,19 +133,15 @@ final class WatchConnections {
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
       watches.remove(this);
-      CLOSERS.execute(() -> {
-        delegate.onClosed(webSocket, code, reason);
-        closed.complete(null);
-      });
+      delegate.onClosed(webSocket, code, reason);
+      closed.complete(null);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       watches.remove(this);
-      CLOSERS.execute(() -> {
-        delegate.onFailure(webSocket, t, response);
-        closed.complete(null);
-      });
+      delegate.onFailure(webSocket, t, response);
+      closed.complete(null);
     }
 
     private void close(WebSocket webSocket) {
