@@ -83,6 +83,8 @@ record LatencyBench(BenchSettings settings, Results results) {
         writePhase(client, deployment, Phase.DEPLOYED, i);
         seconds.add(Statistics.secondsSince(start));
       }
+      // The simulators' watches close with the cluster, once their events have arrived.
+      cluster.awaitIdle();
     }
     return seconds;
   }

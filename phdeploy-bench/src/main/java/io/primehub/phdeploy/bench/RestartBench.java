@@ -75,6 +75,7 @@ record RestartBench(BenchSettings settings, Results results) {
     try (PhaseTally deployed = bench.tally(Phase.DEPLOYED, 1)) {
       bench.createFleet(count);
       deployed.await(count, BenchCluster.WAIT);
+      bench.awaitIdle();
     }
     String olderRecords = olderRecords(bench.cluster().clock().instant()).toString();
     KubernetesClient client = bench.cluster().client();
