@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * What a deployment owns as the controller's caches hold it: each owned object, or {@code null}
- * where it does not exist, and its pods.
+ * where it does not exist, and its pods. The caches keep only the fields the controller reads
+ * (metadata, a Deployment's replicas, template fingerprint, images and status, a pod's limits,
+ * conditions and container states), so a reconciler that needs more reads it from the API server.
  *
  * @param deployment the Deployment {@code deploy-<name>}
  * @param service the Service {@code deploy-<name>}

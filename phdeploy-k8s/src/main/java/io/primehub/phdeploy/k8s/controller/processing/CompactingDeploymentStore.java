@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.history.SpecFingerprint;
 import io.primehub.phdeploy.core.model.WireJson;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.core.validation.SpecReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,11 +23,15 @@ import java.util.stream.Stream;
  * The informer's store of PhDeployments, which keeps each object without
  * {@code status.history} and a {@link HistorySummary} beside it. Thirty-two full specs per
  * deployment would cost hundreds of megabytes at ten thousand deployments; the reconciler needs
- * only the newest record's fingerprint and the records' sizes.
+ * only the newest record's fingerprint and the records' sizes. What remains is kept as compact
+ * JSON and read back when asked: as a generic object's nested maps it costs about four times
+ * the heap.
  */
 public final class CompactingDeploymentStore implements ItemStore<GenericKubernetesResource> {
 
-  private final Map<String, GenericKubernetesResource> items = new ConcurrentHashMap<>();
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private final Map<String, byte[]> items = new ConcurrentHashMap<>();
   private final Map<String, HistorySummary> summaries = new ConcurrentHashMap<>();
 
   @Override
@@ -37,13 +43,14 @@ public final class CompactingDeploymentStore implements ItemStore<GenericKuberne
   public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
     Compacted compacted = compact(resource);
     summaries.put(key, compacted.summary());
-    return items.put(key, compacted.resource());
+    byte[] json = SERIALIZATION.asJson(compacted.resource()).getBytes(StandardCharsets.UTF_8);
+    return read(items.put(key, json));
   }
 
   @Override
   public GenericKubernetesResource remove(String key) {
     summaries.remove(key);
-    return items.remove(key);
+    return read(items.remove(key));
   }
 
   @Override
@@ -53,7 +60,7 @@ public final class CompactingDeploymentStore implements ItemStore<GenericKuberne
 
   @Override
   public Stream<GenericKubernetesResource> values() {
-    return items.values().stream();
+    return items.values().stream().map(CompactingDeploymentStore::read);
   }
 
   @Override
@@ -63,7 +70,12 @@ public final class CompactingDeploymentStore implements ItemStore<GenericKuberne
 
   @Override
   public GenericKubernetesResource get(String key) {
-    return items.get(key);
+    return read(items.get(key));
+  }
+
+  private static GenericKubernetesResource read(byte[] json) {
+    return json == null ? null : SERIALIZATION.unmarshal(
+        new String(json, StandardCharsets.UTF_8), GenericKubernetesResource.class);
   }
 
   /** The history summary of the object stored under {@code key}. */

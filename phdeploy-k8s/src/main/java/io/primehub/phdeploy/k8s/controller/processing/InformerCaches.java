@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import io.primehub.phdeploy.core.naming.PodLabels;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The controller's view of the cluster: one informer per kind it reads, and nothing else. All
@@ -38,7 +40,8 @@ import java.util.function.Supplier;
  * <p>PhDeployments are read as generic resources and converted one by one, so that an object
  * that does not match the model cannot break a list or a watch; they are kept without their
  * history. Owned objects are selected by the {@code primehub.io/phdeployment} label, pods by the
- * group label, since a group's quota counts all of its pods.
+ * group label, since a group's quota counts all of its pods; of both only the fields the
+ * controller reads are kept ({@link CachedCopies}).
  */
 public final class InformerCaches implements AutoCloseable {
 
@@ -88,21 +91,25 @@ public final class InformerCaches implements AutoCloseable {
         .addIndexers(Map.of(BY_GROUP, InformerCaches::groupIndex))
         .addEventHandler(new KeyedHandler<GenericKubernetesResource>(
             events, resource -> deploymentWrites, KindInformer::keyOf)));
-    deployments = add("Deployment",
-        () -> owned(scoped(client.apps().deployments()), owned));
-    services = add("Service", () -> owned(scoped(client.services()), owned));
-    ingresses = add("Ingress",
-        () -> owned(scoped(client.network().v1().ingresses()), owned));
-    secrets = add("Secret", () -> owned(scoped(client.secrets()), owned));
+    deployments = add("Deployment", () -> owned(scoped(client.apps().deployments()),
+        Deployment.class, CachedCopies::deployment, owned));
+    services = add("Service", () -> owned(scoped(client.services()),
+        Service.class, CachedCopies.metadataOnly(Service::new), owned));
+    ingresses = add("Ingress", () -> owned(scoped(client.network().v1().ingresses()),
+        Ingress.class, CachedCopies.metadataOnly(Ingress::new), owned));
+    secrets = add("Secret", () -> owned(scoped(client.secrets()),
+        Secret.class, CachedCopies.metadataOnly(Secret::new), owned));
     pods = add("Pod", () -> scoped(client.pods()).withLabel(PodLabels.GROUP)
         .runnableInformer(0)
+        .itemStore(new PruningStore<>(Pod.class, CachedCopies::pod, serialization()))
         .addIndexers(Map.of(
             BY_DEPLOYMENT, pod -> labelIndex(pod, PodLabels.DEPLOYMENT),
             BY_GROUP, pod -> labelIndex(pod, PodLabels.GROUP)))
         .addEventHandler(new PodHandler(events)));
     if (podMonitorsEnabled) {
       podMonitors = add("PodMonitor", () -> owned(scoped(
-          client.genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor")), owned));
+          client.genericKubernetesResources("monitoring.coreos.com/v1", "PodMonitor")),
+          GenericKubernetesResource.class, CachedCopies::podMonitor, owned));
     }
     CompletableFuture<?>[] started =
         informers.stream().map(KindInformer::start).toArray(CompletableFuture[]::new);
@@ -199,9 +206,17 @@ public final class InformerCaches implements AutoCloseable {
     return namespace == null ? operation.inAnyNamespace() : operation.inNamespace(namespace);
   }
 
-  private static <T extends HasMetadata> SharedIndexInformer<T> owned(
-      FilterWatchListDeletable<T, ?, ?> scope, KeyedHandler<HasMetadata> handler) {
-    return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0).addEventHandler(handler);
+  /** An informer of an owned kind that caches {@code prune}d copies. */
+  private <T extends HasMetadata> SharedIndexInformer<T> owned(
+      FilterWatchListDeletable<T, ?, ?> scope, Class<T> type, UnaryOperator<T> prune,
+      KeyedHandler<HasMetadata> handler) {
+    return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0)
+        .itemStore(new PruningStore<>(type, prune, serialization()))
+        .addEventHandler(handler);
+  }
+
+  private KubernetesSerialization serialization() {
+    return client.getKubernetesSerialization();
   }
 
   private static List<String> groupIndex(GenericKubernetesResource deployment) {
