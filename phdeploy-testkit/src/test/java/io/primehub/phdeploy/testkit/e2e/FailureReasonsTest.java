@@ -119,7 +119,10 @@ class FailureReasonsTest {
     cause.words().forEach(words -> assertThat(failed).hasMessageContaining(words));
 
     cause.remove().accept(cluster);
-    // A container that failed is restarted only once the kubelet's back-off has passed.
+    // A container that failed is restarted only once the kubelet's back-off has passed. The
+    // kubelet starts that back-off from the clock's time when it takes up the exit, which may
+    // come after the controller has reported it: the clock moves only once it has.
+    cluster.awaitIdle();
     clock.advance(RESTART_BACK_OFF);
 
     PhDeployment recovered = Verdicts.await(cluster.client(), Journey.NAME, Phase.DEPLOYED);
