@@ -23,13 +23,17 @@ import io.primehub.phdeploy.k8s.auth.ClientCredentials;
 import io.primehub.phdeploy.k8s.client.PhDeployments;
 import io.primehub.phdeploy.k8s.desired.IngressAnnotations;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
+import io.primehub.phdeploy.testkit.InMemoryCluster;
 import io.primehub.phdeploy.testkit.gateway.ModelRegistry;
 import io.primehub.phdeploy.testkit.gateway.PredictionGateway;
 import io.primehub.phdeploy.testkit.junit.PhDeployTest;
+import io.primehub.phdeploy.testkit.server.Verb;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile values through the whole path: the SDK, the API server, the controller and the objects
@@ -93,28 +97,93 @@ class HostileSpecTest {
         .allSatisfy((key, value) -> assertThat(value).doesNotContain("evil"));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {
+  /** Model URIs the validator refuses, some of which a controller could not even build. */
+  private static final List<String> HOSTILE_URIS = List.of(
       "pvc://models/../../etc/shadow", "nfs://files.example/export/../..", "phfs://../../root",
-      "pvc:///models/spam", "gs://bucket/$(id)", "s3://bucket/`id`", "https://h/m;reboot"})
+      "pvc:///models/spam", "gs://bucket/$(id)", "s3://bucket/`id`", "https://h/m;reboot");
+
+  /** Names of deployments and of endpoint clients that must be refused. */
+  private static final List<String> HOSTILE_NAMES =
+      List.of("$(id)", "a:b", "alice\nbob:$6$x", "../admin", "ali ce", "élodie", "x".repeat(254));
+
+  @Test
   void aModelUriTheSdkRefusesFailsAsInvalidSpecWhenWrittenAnotherWay(
-      String uri, PhDeployments deployments, KubernetesClient client) {
+      PhDeployments deployments, KubernetesClient client) {
     PhDeploymentSpec fixture = Journey.fixture().getSpec();
-    PhDeploymentSpec hostile = ImmutablePhDeploymentSpec.copyOf(fixture).withPredictors(
-        ImmutablePredictor.copyOf(fixture.predictor()).withModelURI(uri));
+    for (int i = 0; i < HOSTILE_URIS.size(); i++) {
+      String name = uriCase(i);
+      PhDeploymentSpec hostile = ImmutablePhDeploymentSpec.copyOf(fixture).withPredictors(
+          ImmutablePredictor.copyOf(fixture.predictor()).withModelURI(HOSTILE_URIS.get(i)));
+      assertRefused(() -> deployments.create(name, hostile), "spec.predictors[0].modelURI");
+      // As kubectl or an older tool would write it, without the SDK's validation.
+      PhDeployment written = PhDeployment.of(Journey.NAMESPACE, name, hostile);
+      client.resources(PhDeployment.class).inNamespace(Journey.NAMESPACE).resource(written)
+          .create();
+    }
 
-    assertThatExceptionOfType(InvalidSpecException.class)
-        .isThrownBy(() -> deployments.create(Journey.NAME, hostile))
+    for (int i = 0; i < HOSTILE_URIS.size(); i++) {
+      assertThat(Verdicts.await(client, uriCase(i), Phase.FAILED)).as(HOSTILE_URIS.get(i))
+          .isFailedWith(FailureReason.INVALID_SPEC)
+          .hasMessageContaining("spec.predictors[0].modelURI");
+      assertThat(Verdicts.deploymentOf(client, uriCase(i))).as("nothing run for it").isNull();
+    }
+  }
+
+  /** Hostile values in fields that name things, each with the path its refusal must name. */
+  static Stream<Map.Entry<String, UnaryOperator<ImmutablePhDeploymentSpec>>> hostileFields() {
+    return Stream.of(
+        inPredictor("spec.predictors[0].name", p -> p.withName("$(reboot)")),
+        inPredictor("spec.predictors[0].name", p -> p.withName("../../etc")),
+        inPredictor("spec.predictors[0].imagePullSecret", p -> p.withImagePullSecret("reg;rm")),
+        inPredictor("spec.predictors[0].imagePullSecret", p -> p.withImagePullSecret("a\nb")),
+        inPredictor("spec.predictors[0].modelImage", p -> p.withModelImage("img:`id`")),
+        inPredictor("spec.predictors[0].modelImage", p -> p.withModelImage("img:1 --privileged")),
+        inPredictor("spec.predictors[0].instanceType", p -> p.withInstanceType("cpu\nx: y")),
+        inPredictor("spec.predictors[0].instanceType", p -> p.withInstanceType("cpu only")),
+        inPredictor("spec.predictors[0].metadata[\"a b\"]",
+            p -> p.withMetadata(Map.of("a b", "1"))),
+        inPredictor("spec.predictors[0].metadata[\"x\"]",
+            p -> p.withMetadata(Map.of("x", "evil ".repeat(200)))),
+        Map.entry("spec.env[0].name", spec -> spec.withEnv(new EnvVar("A;$(id)", "1", null))),
+        Map.entry("spec.displayName",
+            spec -> spec.withDisplayName("spam\nnginx.ingress.kubernetes.io/server-snippet: x")),
+        Map.entry("spec.groupName", spec -> spec.withGroupName("phusers\u0000evil")),
+        Map.entry("spec.updateMessage", spec -> spec.withUpdateMessage("evil ".repeat(300))));
+  }
+
+  @Test
+  void aHostileNameIsRefusedByTheSdkNamingTheFieldAndNothingIsWritten(
+      PhDeployments deployments, InMemoryCluster cluster) {
+    PhDeploymentSpec fixture = Journey.fixture().getSpec();
+    hostileFields().forEach(field -> assertRefused(() -> deployments.create(Journey.NAME,
+        field.getValue().apply(ImmutablePhDeploymentSpec.copyOf(fixture))), field.getKey()));
+    for (String name : HOSTILE_NAMES) {
+      assertRefused(() -> deployments.create(name, fixture), "metadata.name");
+    }
+    assertThat(cluster.journal().snapshot().excludingSimulators().count(Verb.CREATE,
+        PhDeployment.PLURAL)).as("nothing reached the server").isZero();
+
+    Journey.deployFixture(deployments);
+    for (String name : HOSTILE_NAMES) {
+      assertRefused(() -> deployments.addClient(Journey.NAME, name),
+          "spec.endpoint.clients[0].name");
+    }
+    assertThat(deployments.clients(Journey.NAME)).isEmpty();
+  }
+
+  private static void assertRefused(ThrowingCallable write, String path) {
+    assertThatExceptionOfType(InvalidSpecException.class).as(path).isThrownBy(write)
         .satisfies(refused -> assertThat(refused.violations()).extracting(Violation::path)
-            .containsExactly("spec.predictors[0].modelURI"));
+            .as(refused.getMessage()).containsExactly(path));
+  }
 
-    PhDeployment written = Journey.fixture();
-    written.setSpec(hostile);
-    client.resources(PhDeployment.class).inNamespace(Journey.NAMESPACE).resource(written).create();
+  private static String uriCase(int index) {
+    return "hostile-uri-" + index;
+  }
 
-    assertThat(Verdicts.await(client, Journey.NAME, Phase.FAILED))
-        .isFailedWith(FailureReason.INVALID_SPEC)
-        .hasMessageContaining("spec.predictors[0].modelURI");
-    assertThat(Verdicts.deploymentOf(client, Journey.NAME)).as("nothing run for it").isNull();
+  private static Map.Entry<String, UnaryOperator<ImmutablePhDeploymentSpec>> inPredictor(
+      String path, UnaryOperator<ImmutablePredictor> change) {
+    return Map.entry(path, spec ->
+        spec.withPredictors(change.apply(ImmutablePredictor.copyOf(spec.predictor()))));
   }
 }
