@@ -14,6 +14,7 @@ import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.naming.OwnedNames;
+import io.primehub.phdeploy.k8s.auth.ClientCredentials;
 import io.primehub.phdeploy.k8s.client.PhDeployments;
 import io.primehub.phdeploy.k8s.desired.DesiredHash;
 import io.primehub.phdeploy.k8s.standalone.ControllerSettings;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PodMonitors), under its own user agent, through a journey that makes it use every kind of
  * write; the journal's distinct accesses are then compared with the roles' rules. Everything
  * used is granted, and everything granted is used, or listed below with why it is needed though
- * the journey does not make the controller use it.
+ * the journey does not make the controller use it. The controller's output, which an operator's
+ * log collector keeps, holds no client's plaintext token.
  */
 class RbacJourneyTest {
 
@@ -71,7 +73,10 @@ class RbacJourneyTest {
       installPodMonitorCrd(client);
       cluster.models().serve(Journey.IMAGE, Journey.summing());
       cluster.journal().reset();
-      try (StandaloneController controller = StandaloneController.start(
+      ClientCredentials alice;
+      String output;
+      try (CapturedStandardError log = CapturedStandardError.start();
+          StandaloneController controller = StandaloneController.start(
           ControllerSettings.fromEnvironment(Map.of(
               Variable.FEATURE.variableName(), "true",
               Variable.CATALOG.variableName(), fixtureCatalogCopy().toString(),
@@ -83,9 +88,13 @@ class RbacJourneyTest {
               Variable.HEALTH_PORT.variableName(), "0")),
           cluster.newClient(config -> config
               .withUserAgent(PhDeployEnvironment.CONTROLLER_USER_AGENT)))) {
-        journey(cluster, PhDeployments.using(client).inNamespace(Journey.NAMESPACE));
+        alice = journey(cluster, PhDeployments.using(client).inNamespace(Journey.NAMESPACE));
         assertThat(controller.healthy()).as("every informer still watching").isTrue();
+        output = log.text();
       }
+      assertThat(output).as("the standalone controller's output")
+          .contains("Starting the phdeploy controller", "Created Secret hub/")
+          .doesNotContain(alice.token());
       Map<Boolean, Set<Access>> byKind = cluster.journal().accesses().stream()
           .filter(access -> access.userAgent().equals(PhDeployEnvironment.CONTROLLER_USER_AGENT))
           .collect(Collectors.partitioningBy(access -> access.resource().isEmpty(),
@@ -118,14 +127,15 @@ class RbacJourneyTest {
   /**
    * Every kind of write the controller makes: creates on deploy, updates of every owned kind
    * (scaling, going private, a client added, objects edited behind its back), deletes when the
-   * group goes away, events on each phase change, and a lease renewed.
+   * group goes away, events on each phase change, and a lease renewed. Answers the credentials
+   * of the client it added.
    */
-  private static void journey(InMemoryCluster cluster, PhDeployments deployments) {
+  private static ClientCredentials journey(InMemoryCluster cluster, PhDeployments deployments) {
     KubernetesClient client = cluster.client();
     String owned = OwnedNames.of(Journey.NAME);
     Journey.deployFixture(deployments);
     deployments.makePrivate(Journey.NAME);
-    deployments.addClient(Journey.NAME, "alice");
+    ClientCredentials alice = deployments.addClient(Journey.NAME, "alice");
     deployments.scale(Journey.NAME, 1, "one replica is enough");
     deployments.awaitPhase(Journey.NAME, Phase.DEPLOYED, Journey.WAIT);
     tamper(client.services().inNamespace(Journey.NAMESPACE).withName(owned));
@@ -140,6 +150,7 @@ class RbacJourneyTest {
     deployments.update(Journey.NAME, spec -> ImmutablePhDeploymentSpec.copyOf(spec).withGroupName("phusers"), "moved back");
     Verdicts.await(client, Journey.NAME, Phase.DEPLOYED);
     awaitLeaseRenewed(client);
+    return alice;
   }
 
   /** Changes the object's desired-state hash, as a person editing it would, and awaits repair. */
