@@ -1,6 +1,7 @@
 package io.primehub.phdeploy.core.validation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,13 @@ final class ModelUris {
 
   private static final String SHELL_METACHARACTERS = "`\"'\\$;|&<>";
 
+  /**
+   * The schemes whose location is a path in a volume the init container mounts; those with an
+   * authority ({@code <claim>} or {@code <server>}) name it in the first segment.
+   */
+  private static final Map<String, String> VOLUME_AUTHORITIES =
+      Map.of("pvc://", "claim", "nfs://", "server", "phfs://", "");
+
   private ModelUris() {}
 
   /** The first problem of a model URI, if it has one. */
@@ -32,7 +40,28 @@ final class ModelUris {
     }
     return Checks.controlCharacter(uri)
         .or(() -> whitespace(uri))
-        .or(() -> metacharacter(uri));
+        .or(() -> metacharacter(uri))
+        .or(() -> volumeProblem(uri, scheme.get()));
+  }
+
+  /**
+   * A volume URI must name its claim or server, and its path must stay inside the volume: the
+   * controller turns it into a volume and a path, and refuses one it cannot, so this says so when
+   * the spec is written rather than when the deployment is built.
+   */
+  private static Optional<String> volumeProblem(String uri, String scheme) {
+    String authority = VOLUME_AUTHORITIES.get(scheme);
+    if (authority == null) {
+      return Optional.empty();
+    }
+    List<String> segments = List.of(uri.substring(scheme.length()).split("/", -1));
+    if (!authority.isEmpty() && segments.get(0).isEmpty()) {
+      return Optional.of("names no " + authority + " after " + scheme + "; write " + scheme + "<"
+          + authority + ">/<path>");
+    }
+    return segments.contains("..")
+        ? Optional.of("climbs out of its volume with '..'; give the path inside the volume")
+        : Optional.empty();
   }
 
   private static Optional<String> whitespace(String uri) {

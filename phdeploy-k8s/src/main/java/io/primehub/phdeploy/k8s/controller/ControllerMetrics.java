@@ -30,6 +30,12 @@ public interface ControllerMetrics {
   default void reconciled(Duration elapsed, Outcome outcome) {}
 
   /**
+   * A reconcile looked the deployment's group and instance type up in the catalog:
+   * {@code available} is false when the catalog could not be read, so that an outage shows.
+   */
+  default void catalogRead(boolean available) {}
+
+  /**
    * Hands over the live figures the controller can answer at any time: the work queue's depth
    * and the deployments by phase.
    */

@@ -68,6 +68,7 @@ public final class DefaultReconciler implements Reconciler {
   private final SpecValidator validator;
   private final HistoryPolicy historyPolicy;
   private final Clock clock;
+  private final ControllerMetrics metrics;
   /** When this controller last wrote each deployment's status, to pace progress writes. */
   private final Map<String, Instant> lastWrites = new ConcurrentHashMap<>();
 
@@ -81,7 +82,8 @@ public final class DefaultReconciler implements Reconciler {
       ControllerConfig config,
       SpecValidator validator,
       HistoryPolicy historyPolicy,
-      Clock clock) {
+      Clock clock,
+      ControllerMetrics metrics) {
     this.caches = caches;
     this.ownedSync = ownedSync;
     this.statusWriter = statusWriter;
@@ -92,6 +94,7 @@ public final class DefaultReconciler implements Reconciler {
     this.validator = validator;
     this.historyPolicy = historyPolicy;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Override
@@ -115,6 +118,9 @@ public final class DefaultReconciler implements Reconciler {
     String outage = verdict instanceof CatalogVerdict.Unavailable unavailable
         ? unavailable.message()
         : null;
+    if (verdict != null) {
+      metrics.catalogRead(outage == null);
+    }
 
     Failure quotaFailure = null;
     String currentTemplate = null;

@@ -73,7 +73,8 @@ public final class PhDeployController implements AutoCloseable {
         settings.config,
         settings.validator,
         settings.historyPolicy,
-        settings.clock);
+        settings.clock,
+        settings.metrics);
     Reconciler reconciler = Objects.requireNonNull(
         settings.decorator.apply(defaultReconciler), "the reconciler decorator answered null");
     this.runtime = new ControllerRuntime(caches, reconciler, settings.clock, settings.workers,
