@@ -66,6 +66,15 @@ class QuotaWebhookTest extends ClusterTest {
     assertThat(status(client, "second").getAvailableReplicas()).isEqualTo(4);
   }
 
+  @Test
+  void aGroupWhoseQuotaLimitsNothingGetsEveryPod() {
+    client.resource(Workloads.deployment("free").group("sandbox").replicas(10).build()).create();
+    cluster.awaitIdle();
+
+    assertThat(pods(client, "free")).hasSize(10);
+    assertThat(condition(status(client, "free"), REPLICA_FAILURE)).isEmpty();
+  }
+
   /** Asks for nine pods of one CPU of the group phusers, whose quota is eight CPUs. */
   private void fillTheQuota() {
     client.resource(Workloads.deployment("first").replicas(5).build()).create();

@@ -1,7 +1,6 @@
 package io.primehub.phdeploy.testkit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.HttpURLConnection;
@@ -22,7 +21,7 @@ import java.util.function.Supplier;
  * {@code Status} body, observers learn of every change, and a watch never misses a deletion that
  * happened after the resource version it starts from ({@link Tombstones}).
  */
-final class ClusterDispatcher extends KubernetesCrudDispatcher implements ObjectStore {
+final class ClusterDispatcher extends IndexedCrudDispatcher implements ObjectStore {
 
   /** Built-in kinds whose status only the status subresource may change. */
   private static final Set<String> STATUS_SUBRESOURCES = Set.of(
