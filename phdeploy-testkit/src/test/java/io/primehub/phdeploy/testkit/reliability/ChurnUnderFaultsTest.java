@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Churn under faults: 200 deployments are created, updated with specs they never had, stopped,
  * started and deleted while a fifth of the controller's writes fail (500, 409, answers too
- * late); in the second test 50 deployments go through the same while the controller is also
- * restarted at 50 random steps ({@code -Dchurn.deployments=} sets both counts).
+ * late); in the second test they go through the same, over one round fewer, while the controller
+ * is also restarted at 50 random steps ({@code -Dchurn.deployments=} sets the count).
  * Whatever happened, every deployment ends in the phase last asked for, owns exactly its three
  * objects, nothing is left of the deleted ones, and each history holds exactly the specs it was
  * given. The seed is printed, and {@code -Dchurn.seed=} replays it; {@code -Dsoak.minutes=}
@@ -22,13 +22,11 @@ import org.junit.jupiter.api.Test;
 class ChurnUnderFaultsTest {
 
   private static final int DEPLOYMENTS = Integer.getInteger("churn.deployments", 200);
-  /**
-   * After each restart the controller lists every kind and reconciles every deployment again;
-   * a quarter of the deployments, over one round fewer, keep the test under a minute.
-   */
-  private static final int DEPLOYMENTS_WITH_RESTARTS =
-      Integer.getInteger("churn.deployments", 50);
   private static final int ROUNDS = 4;
+  /**
+   * After each restart the controller lists every kind and reconciles every deployment again:
+   * one round fewer keeps the test under a minute.
+   */
   private static final int ROUNDS_WITH_RESTARTS = 3;
   private static final int RESTARTS = 50;
   private static final int MAX_START_ATTEMPTS = 5;
@@ -45,7 +43,7 @@ class ChurnUnderFaultsTest {
   @Test
   void everyDeploymentConvergesThroughFiftyControllerRestarts() {
     Soak.repeat("churn under write faults and restarts",
-        seed -> churn(seed, DEPLOYMENTS_WITH_RESTARTS, ROUNDS_WITH_RESTARTS, RESTARTS));
+        seed -> churn(seed, DEPLOYMENTS, ROUNDS_WITH_RESTARTS, RESTARTS));
   }
 
   private static String churn(long seed, int deployments, int rounds, int restarts) {
