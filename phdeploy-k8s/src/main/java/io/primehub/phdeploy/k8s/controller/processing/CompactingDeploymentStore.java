@@ -9,7 +9,6 @@ import io.primehub.phdeploy.core.history.SpecFingerprint;
 import io.primehub.phdeploy.core.model.WireJson;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.core.validation.SpecReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -24,14 +24,15 @@ import java.util.stream.Stream;
  * {@code status.history} and a {@link HistorySummary} beside it. Thirty-two full specs per
  * deployment would cost hundreds of megabytes at ten thousand deployments; the reconciler needs
  * only the newest record's fingerprint and the records' sizes. What remains is kept as compact
- * JSON and read back when asked: as a generic object's nested maps it costs about four times
+ * JSON by a {@link PruningStore}: as a generic object's nested maps it costs about four times
  * the heap.
  */
 public final class CompactingDeploymentStore implements ItemStore<GenericKubernetesResource> {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private final Map<String, byte[]> items = new ConcurrentHashMap<>();
+  private final PruningStore<GenericKubernetesResource> copies = new PruningStore<>(
+      GenericKubernetesResource.class, UnaryOperator.identity(), SERIALIZATION);
   private final Map<String, HistorySummary> summaries = new ConcurrentHashMap<>();
 
   @Override
@@ -43,39 +44,33 @@ public final class CompactingDeploymentStore implements ItemStore<GenericKuberne
   public GenericKubernetesResource put(String key, GenericKubernetesResource resource) {
     Compacted compacted = compact(resource);
     summaries.put(key, compacted.summary());
-    byte[] json = SERIALIZATION.asJson(compacted.resource()).getBytes(StandardCharsets.UTF_8);
-    return read(items.put(key, json));
+    return copies.put(key, compacted.resource());
   }
 
   @Override
   public GenericKubernetesResource remove(String key) {
     summaries.remove(key);
-    return read(items.remove(key));
+    return copies.remove(key);
   }
 
   @Override
   public Stream<String> keySet() {
-    return items.keySet().stream();
+    return copies.keySet();
   }
 
   @Override
   public Stream<GenericKubernetesResource> values() {
-    return items.values().stream().map(CompactingDeploymentStore::read);
+    return copies.values();
   }
 
   @Override
   public int size() {
-    return items.size();
+    return copies.size();
   }
 
   @Override
   public GenericKubernetesResource get(String key) {
-    return read(items.get(key));
-  }
-
-  private static GenericKubernetesResource read(byte[] json) {
-    return json == null ? null : SERIALIZATION.unmarshal(
-        new String(json, StandardCharsets.UTF_8), GenericKubernetesResource.class);
+    return copies.get(key);
   }
 
   /** The history summary of the object stored under {@code key}. */
