@@ -3,8 +3,10 @@ package io.primehub.phdeploy.bench;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.k8s.client.PhDeployments;
+import io.primehub.phdeploy.k8s.config.ControllerConfig;
 import io.primehub.phdeploy.k8s.config.ImmutableControllerConfig;
 import io.primehub.phdeploy.k8s.controller.PhDeployController;
+import io.primehub.phdeploy.testkit.DeployedFleet;
 import io.primehub.phdeploy.testkit.InMemoryCluster;
 import io.primehub.phdeploy.testkit.PhDeployEnvironment;
 import io.primehub.phdeploy.testkit.server.RequestCounts;
@@ -36,16 +38,36 @@ final class BenchCluster implements AutoCloseable {
   private final PhDeployments user;
   private PhDeployController controller;
 
-  private BenchCluster(int pods, int workers) {
-    this.cluster = InMemoryCluster.builder()
-        .catalog(Fleet.catalog()).nodes(Fleet.nodesFor(pods)).start();
+  /** The configuration of every controller a benchmark starts, and of the seeded fleets. */
+  private static final ControllerConfig CONFIG =
+      ImmutableControllerConfig.builder().baseUrl("http://localhost").build();
+
+  private BenchCluster(InMemoryCluster.Builder builder, int workers) {
+    this.cluster = builder.start();
     this.workers = workers;
     this.user = PhDeployments.using(cluster.client()).inNamespace(Fleet.NAMESPACE);
   }
 
   /** A cluster with room for {@code pods} pods, whose controller would run {@code workers}. */
   static BenchCluster start(int pods, int workers) {
-    return new BenchCluster(pods, workers);
+    return new BenchCluster(clusterFor(pods), workers);
+  }
+
+  /**
+   * A cluster that starts with the first {@code count} deployments of the fleet Deployed, each
+   * with {@code history} records (the older ones of earlier images, one a day), as the testkit's
+   * {@link DeployedFleet} seeds them for this benchmark's controller.
+   */
+  static BenchCluster seeded(int count, int history, int workers) {
+    DeployedFleet fleet = DeployedFleet.of(Fleet.spec(Fleet.IMAGE))
+        .namespace(Fleet.NAMESPACE).count(count).names(Fleet::name)
+        .history(history, age -> Fleet.spec("sandhya1594/spam-classifier:0.9." + age))
+        .config(CONFIG);
+    return new BenchCluster(clusterFor(count).deployedFleet(fleet), workers);
+  }
+
+  private static InMemoryCluster.Builder clusterFor(int pods) {
+    return InMemoryCluster.builder().catalog(Fleet.catalog()).nodes(Fleet.nodesFor(pods));
   }
 
   InMemoryCluster cluster() {
@@ -72,7 +94,7 @@ final class BenchCluster implements AutoCloseable {
         c -> c.withUserAgent(PhDeployEnvironment.CONTROLLER_USER_AGENT));
     controller = PhDeployController.builder(controllerClient)
         .catalog(cluster.catalog())
-        .config(ImmutableControllerConfig.builder().baseUrl("http://localhost").build())
+        .config(CONFIG)
         .clock(cluster.clock())
         .workers(workers)
         .metrics(reconciles)

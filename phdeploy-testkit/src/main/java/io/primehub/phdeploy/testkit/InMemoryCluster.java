@@ -1,5 +1,6 @@
 package io.primehub.phdeploy.testkit;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -21,6 +22,7 @@ import io.primehub.phdeploy.testkit.sim.kubelet.Images;
 import io.primehub.phdeploy.testkit.sim.kubelet.ModelStorage;
 import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
 import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
+import io.primehub.phdeploy.testkit.sim.scheduler.Placements;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +68,7 @@ public final class InMemoryCluster implements AutoCloseable {
   private final ModelRegistry models = new ModelRegistry();
   private PredictionGateway gateway;
 
-  private InMemoryCluster(Builder builder) {
+  private InMemoryCluster(Builder builder, List<HasMetadata> restored) {
     this.clock = builder.clock;
     this.catalog = InMemoryCatalogSource.of(builder.catalog);
     this.server = ApiServer.start(clock);
@@ -77,6 +79,7 @@ public final class InMemoryCluster implements AutoCloseable {
           .withUserAgent(ApiRequest.SIMULATOR_USER_AGENT)
           .withRequestRetryBackoffLimit(0));
       PhDeploymentCrd.installIfAbsent(simulatorClient);
+      server.restore(restored);
       this.simulators = Simulators.start(simulatorClient, server, clock,
           !(clock instanceof ManualClock), catalog, builder.nodes, new Random());
       this.clockListener = instant -> simulators.clockMoved();
@@ -267,6 +270,7 @@ public final class InMemoryCluster implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Catalog catalog = Catalog.empty();
     private List<NodeSpec> nodes = Nodes.defaults();
+    private final List<DeployedFleet> fleets = new ArrayList<>();
 
     private Builder() {}
 
@@ -296,11 +300,31 @@ public final class InMemoryCluster implements AutoCloseable {
       return this;
     }
 
-    /** Starts the cluster and waits until its simulators are idle. */
+    /**
+     * A fleet of deployments the cluster starts with, already {@code Deployed}; see
+     * {@link DeployedFleet}. Several fleets must not share a deployment's name.
+     */
+    public Builder deployedFleet(DeployedFleet fleet) {
+      fleets.add(Objects.requireNonNull(fleet, "fleet"));
+      return this;
+    }
+
+    /**
+     * Starts the cluster, with its fleets stored, and waits until its simulators are idle.
+     *
+     * @throws IllegalArgumentException if a fleet's spec does not resolve in the catalog
+     * @throws IllegalStateException if a fleet's spec does not converge or its pods fit no node
+     */
     public InMemoryCluster start() {
-      InMemoryCluster cluster = new InMemoryCluster(this);
+      List<HasMetadata> restored = new ArrayList<>();
+      Placements placements = new Placements(nodes);
+      for (DeployedFleet fleet : fleets) {
+        restored.addAll(FleetObjects.of(fleet, clock, catalog, nodes, placements, new Random()));
+      }
+      InMemoryCluster cluster = new InMemoryCluster(this, restored);
       try {
-        cluster.awaitIdle();
+        // The simulators look once at every restored pod and Deployment.
+        cluster.awaitIdle(DEFAULT_IDLE_TIMEOUT.plusMillis(restored.size()));
       } catch (IllegalStateException e) {
         cluster.close();
         throw e;

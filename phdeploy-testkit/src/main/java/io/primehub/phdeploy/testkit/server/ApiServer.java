@@ -1,9 +1,11 @@
 package io.primehub.phdeploy.testkit.server;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +67,16 @@ public final class ApiServer implements AutoCloseable {
   /** Tells this observer of every change from now on. */
   public void register(WriteObserver observer) {
     dispatcher.register(observer);
+  }
+
+  /**
+   * Stores these objects as they are, uids and statuses included, each with a new resource
+   * version, as a server restored from a backup would hold them: watches and write observers
+   * hear of them as of creations, and observers registered later hear of them first. Call it
+   * before any client writes, owners before what they own.
+   */
+  public void restore(Collection<? extends HasMetadata> objects) {
+    dispatcher.restore(objects);
   }
 
   /** Reads what the server stores, without a request. */

@@ -1,11 +1,20 @@
 package io.primehub.phdeploy.testkit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +47,7 @@ final class ClusterDispatcher extends IndexedCrudDispatcher implements ObjectSto
   private final List<AdmissionWebhook> webhooks = new CopyOnWriteArrayList<>();
   private final List<WriteObserver> observers = new CopyOnWriteArrayList<>();
   private final Tombstones tombstones = new Tombstones();
+  private final List<StoredObject> restored = new ArrayList<>();
   // A watch is checked against the deletions and registered as one step, which no deletion may
   // split: either the watch is registered in time to hear of the deletion, or the deletion's
   // tombstone is recorded in time to be replayed to it; never both, never neither.
@@ -55,7 +65,34 @@ final class ClusterDispatcher extends IndexedCrudDispatcher implements ObjectSto
   }
 
   void register(WriteObserver observer) {
+    restored.forEach(observer::stored);
     observers.add(observer);
+  }
+
+  /**
+   * Stores objects as they are, uids and statuses included, as a server restored from a backup
+   * holds them, and tells the watches and observers. Only before any client writes: it does not
+   * take fabric8's lock. Observers registered later hear of them first.
+   */
+  void restore(Collection<? extends HasMetadata> objects) {
+    for (HasMetadata object : objects) {
+      long resourceVersion = requestResourceVersion();
+      object.getMetadata().setResourceVersion(String.valueOf(resourceVersion));
+      String group = HasMetadata.getGroup(object.getClass());
+      String version = HasMetadata.getVersion(object.getClass());
+      String plural = HasMetadata.getPlural(object.getClass());
+      ObjectMeta metadata = object.getMetadata();
+      String path = new ApiRequest(Verb.CREATE, group, version, plural, "",
+          metadata.getNamespace(), "", Map.of(), "").collectionPath();
+      String json = Serialization.asJson(object);
+      processEvent(path, getKey(path).add(new Attribute("name", metadata.getName())), null,
+          Serialization.unmarshal(json, GenericKubernetesResource.class), json);
+      StoredObject stored = new StoredObject(group, version, object.getKind(), plural,
+          metadata.getNamespace(), metadata.getName(), metadata.getUid(), resourceVersion,
+          metadata.getOwnerReferences().stream().map(OwnerReference::getUid).toList());
+      restored.add(stored);
+      observers.forEach(observer -> observer.stored(stored));
+    }
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -47,6 +48,31 @@ final class ContainerRun {
   ContainerRun(Container spec, boolean init) {
     this.spec = spec;
     this.init = init;
+  }
+
+  /**
+   * The run of a container its status reports as done (an init container that completed) or
+   * running and ready (any other); empty for a container in any other state.
+   */
+  static Optional<ContainerRun> resume(Container spec, boolean init, ContainerStatus status) {
+    ContainerState state = status.getState();
+    ContainerRun run = new ContainerRun(spec, init);
+    if (init && state.getTerminated() != null && state.getTerminated().getExitCode() == 0) {
+      run.stage = Stage.COMPLETED;
+      run.terminated = state.getTerminated();
+      run.startedAt = Instant.parse(state.getTerminated().getStartedAt());
+    } else if (!init && state.getRunning() != null && Boolean.TRUE.equals(status.getReady())) {
+      run.stage = Stage.RUNNING;
+      run.startedAt = Instant.parse(state.getRunning().getStartedAt());
+      run.readyAt = run.startedAt;
+    } else {
+      return Optional.empty();
+    }
+    run.containerId = Objects.requireNonNullElse(status.getContainerID(), "");
+    run.restartCount = Objects.requireNonNullElse(status.getRestartCount(), 0);
+    run.lastTerminated =
+        status.getLastState() == null ? null : status.getLastState().getTerminated();
+    return Optional.of(run);
   }
 
   String name() {

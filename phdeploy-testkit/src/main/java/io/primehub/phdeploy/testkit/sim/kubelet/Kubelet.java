@@ -63,8 +63,10 @@ public final class Kubelet {
       return List.of();
     }
     Instant now = clock.instant();
-    PodRun run = runs.computeIfAbsent(
-        pod.getMetadata().getUid(), uid -> new PodRun(pod, now, nextPodIp()));
+    // A pod already running when the kubelet first sees it (a cluster restored with its pods)
+    // goes on running; any other starts.
+    PodRun run = runs.computeIfAbsent(pod.getMetadata().getUid(),
+        uid -> PodRun.resume(pod).orElseGet(() -> new PodRun(pod, now, nextPodIp())));
     List<Instant> wakeups = run.advance(environment(pod), now);
     PodStatus status = PodStatuses.of(pod, run, hostIp.get(), now);
     if (!status.equals(pod.getStatus())) {

@@ -1,10 +1,13 @@
 package io.primehub.phdeploy.testkit.sim.kubelet;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A pod as the kubelet runs it: its init containers one after the other, then its containers
@@ -18,12 +21,53 @@ final class PodRun {
   private final String podIp;
 
   PodRun(Pod pod, Instant startTime, String podIp) {
-    this.initContainers =
-        pod.getSpec().getInitContainers().stream().map(c -> new ContainerRun(c, true)).toList();
-    this.containers =
-        pod.getSpec().getContainers().stream().map(c -> new ContainerRun(c, false)).toList();
+    this(pod.getSpec().getInitContainers().stream().map(c -> new ContainerRun(c, true)).toList(),
+        pod.getSpec().getContainers().stream().map(c -> new ContainerRun(c, false)).toList(),
+        startTime, podIp);
+  }
+
+  private PodRun(List<ContainerRun> initContainers, List<ContainerRun> containers,
+      Instant startTime, String podIp) {
+    this.initContainers = initContainers;
+    this.containers = containers;
     this.startTime = startTime;
     this.podIp = podIp;
+  }
+
+  /**
+   * The run of a pod that its status reports started and ready, as a restarted kubelet finds its
+   * containers still running: every init container completed, every container running and
+   * ready. Empty for any other pod, which is started afresh.
+   */
+  static Optional<PodRun> resume(Pod pod) {
+    PodStatus status = pod.getStatus();
+    if (status == null || status.getStartTime() == null || status.getPodIP() == null) {
+      return Optional.empty();
+    }
+    Optional<List<ContainerRun>> init =
+        resume(pod.getSpec().getInitContainers(), status.getInitContainerStatuses(), true);
+    Optional<List<ContainerRun>> main =
+        resume(pod.getSpec().getContainers(), status.getContainerStatuses(), false);
+    return init.isEmpty() || main.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new PodRun(init.get(), main.get(), Instant.parse(status.getStartTime()),
+            status.getPodIP()));
+  }
+
+  private static Optional<List<ContainerRun>> resume(
+      List<Container> specs, List<ContainerStatus> statuses, boolean init) {
+    List<ContainerRun> runs = new ArrayList<>();
+    for (Container spec : specs) {
+      Optional<ContainerRun> run = statuses.stream()
+          .filter(status -> spec.getName().equals(status.getName()))
+          .findFirst()
+          .flatMap(status -> ContainerRun.resume(spec, init, status));
+      if (run.isEmpty()) {
+        return Optional.empty();
+      }
+      runs.add(run.get());
+    }
+    return Optional.of(runs);
   }
 
   /**
