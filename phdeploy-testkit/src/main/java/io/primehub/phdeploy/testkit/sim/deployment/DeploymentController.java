@@ -131,16 +131,17 @@ public final class DeploymentController {
     String uid = deployment.getMetadata().getUid();
     for (int i = 0; i < count; i++) {
       Pod pod = factory.newPod(deployment, hash);
+      String name = pod.getMetadata().getName();
+      expectations.expectCreation(uid, name);
       try {
         client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
       } catch (KubernetesClientException e) {
+        expectations.cancel(uid, name);
         failedCreation(deployment, e);
         return;
       }
       LOG.debug("created pod {}", Cache.metaNamespaceKeyFunc(pod));
       creationFailures.remove(uid);
-      expectations.expectCreation(uid, pod.getMetadata().getName(),
-          pods.get(pod.getMetadata().getNamespace(), pod.getMetadata().getName()) != null);
     }
   }
 
@@ -155,10 +156,17 @@ public final class DeploymentController {
   }
 
   private void delete(String uid, Pod pod) {
-    LOG.debug("deleting pod {}", pod.getMetadata().getName());
-    client.pods().resource(pod).delete();
-    expectations.expectDeletion(uid, pod.getMetadata().getName(),
-        pods.get(pod.getMetadata().getNamespace(), pod.getMetadata().getName()) == null);
+    String name = pod.getMetadata().getName();
+    LOG.debug("deleting pod {}", name);
+    expectations.expectDeletion(uid, name);
+    boolean deleted = false;
+    try {
+      deleted = !client.pods().resource(pod).delete().isEmpty();
+    } finally {
+      if (!deleted) {
+        expectations.cancel(uid, name);
+      }
+    }
   }
 
   private void writeStatus(Deployment deployment, RolloutFacts facts, String key) {
