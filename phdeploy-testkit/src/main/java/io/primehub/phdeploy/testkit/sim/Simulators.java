@@ -74,7 +74,7 @@ public final class Simulators implements AutoCloseable {
     this.podInformer = client.pods().inAnyNamespace().runnableInformer(0);
     this.deploymentInformer = client.apps().deployments().inAnyNamespace().runnableInformer(0);
     this.pods = PodCache.over(podInformer);
-    this.scheduler = new Scheduler(client, clock, nodes, pods);
+    this.scheduler = new Scheduler(client, clock, nodes);
     this.kubelet = new Kubelet(client, clock, nodes, registry, images, storage, server.logs());
     this.deploymentController = new DeploymentController(
         client, clock, deploymentInformer.getStore(), pods, loop, wakeups, random);
@@ -187,12 +187,14 @@ public final class Simulators implements AutoCloseable {
 
     @Override
     void changed(Pod pod) {
+      scheduler.podChanged(pod);
       enqueuePod(pod);
       deploymentController.podChanged(pod);
     }
 
     @Override
     void deleted(Pod pod) {
+      scheduler.podDeleted(pod);
       kubelet.forget(pod);
       deploymentController.podDeleted(pod);
       resyncUnboundPods();

@@ -46,7 +46,8 @@ public final class DeploymentController {
   private final Wakeups wakeups;
   private final PodFactory factory;
   private final PodExpectations expectations = new PodExpectations();
-  private final Map<String, String> creationFailures = new ConcurrentHashMap<>();
+  /** Why the last pod creation of a Deployment failed, by its uid. */
+  private final Map<String, CreationFailure> creationFailures = new ConcurrentHashMap<>();
 
   /**
    * A controller.
@@ -68,8 +69,7 @@ public final class DeploymentController {
 
   /** Queues the Deployment of this namespace and name to be synced. */
   public void enqueue(String namespace, String name) {
-    String key = Cache.namespaceKeyFunc(namespace, name);
-    loop.submit("deployment/" + key, () -> sync(key));
+    enqueue(Cache.namespaceKeyFunc(namespace, name));
   }
 
   /** Forgets a Deployment that was deleted; its pods go with the garbage collector. */
@@ -95,9 +95,11 @@ public final class DeploymentController {
       expectations.observedDeletion(owner.getUid(), pod.getMetadata().getName());
       enqueue(pod.getMetadata().getNamespace(), owner.getName());
     });
-    deployments.list().stream()
-        .filter(d -> creationFailures.containsKey(d.getMetadata().getUid()))
-        .forEach(d -> enqueue(d.getMetadata().getNamespace(), d.getMetadata().getName()));
+    creationFailures.values().forEach(failure -> enqueue(failure.key()));
+  }
+
+  private void enqueue(String key) {
+    loop.submit("deployment/" + key, () -> sync(key));
   }
 
   private void sync(String key) {
@@ -122,8 +124,10 @@ public final class DeploymentController {
     plan.delete().forEach(pod -> delete(uid, pod));
     create(deployment, hash, plan.create());
     int ready = (int) owned.stream().filter(DeploymentController::available).count();
+    CreationFailure failure = creationFailures.get(uid);
     RolloutFacts facts = new RolloutFacts(replicas, owned.size(), current.size(), ready, ready,
-        strategy, deployment.getMetadata().getName() + "-" + hash, creationFailures.get(uid));
+        strategy, deployment.getMetadata().getName() + "-" + hash,
+        failure == null ? null : failure.message());
     writeStatus(deployment, facts, key);
   }
 
@@ -131,16 +135,17 @@ public final class DeploymentController {
     String uid = deployment.getMetadata().getUid();
     for (int i = 0; i < count; i++) {
       Pod pod = factory.newPod(deployment, hash);
+      String name = pod.getMetadata().getName();
+      expectations.expectCreation(uid, name);
       try {
         client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(pod).create();
       } catch (KubernetesClientException e) {
+        expectations.cancel(uid, name);
         failedCreation(deployment, e);
         return;
       }
       LOG.debug("created pod {}", Cache.metaNamespaceKeyFunc(pod));
       creationFailures.remove(uid);
-      expectations.expectCreation(uid, pod.getMetadata().getName(),
-          pods.get(pod.getMetadata().getNamespace(), pod.getMetadata().getName()) != null);
     }
   }
 
@@ -149,16 +154,23 @@ public final class DeploymentController {
         ? e.getStatus().getMessage()
         : e.getMessage();
     LOG.debug("cannot create a pod of {}: {}", Cache.metaNamespaceKeyFunc(deployment), message);
-    creationFailures.put(deployment.getMetadata().getUid(), message);
     String key = Cache.metaNamespaceKeyFunc(deployment);
+    creationFailures.put(deployment.getMetadata().getUid(), new CreationFailure(key, message));
     loop.submitAfter(RETRY, "deployment/" + key, () -> sync(key));
   }
 
   private void delete(String uid, Pod pod) {
-    LOG.debug("deleting pod {}", pod.getMetadata().getName());
-    client.pods().resource(pod).delete();
-    expectations.expectDeletion(uid, pod.getMetadata().getName(),
-        pods.get(pod.getMetadata().getNamespace(), pod.getMetadata().getName()) == null);
+    String name = pod.getMetadata().getName();
+    LOG.debug("deleting pod {}", name);
+    expectations.expectDeletion(uid, name);
+    boolean deleted = false;
+    try {
+      deleted = !client.pods().resource(pod).delete().isEmpty();
+    } finally {
+      if (!deleted) {
+        expectations.cancel(uid, name);
+      }
+    }
   }
 
   private void writeStatus(Deployment deployment, RolloutFacts facts, String key) {
@@ -189,4 +201,7 @@ public final class DeploymentController {
         .filter(owner -> "Deployment".equals(owner.getKind()))
         .findFirst();
   }
+
+  /** A failed pod creation: the key of the Deployment, and why. */
+  private record CreationFailure(String key, String message) {}
 }

@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one thread on which every simulator works, so that they never race each other and informer
  * threads never block. Work is keyed: a key already waiting to run is not queued twice, since a
- * task reads the state it acts on when it runs, not when it was queued.
+ * task reads the state it acts on when it runs, not when it was queued. A task that fails runs
+ * again a second later, as a real controller requeues work whose request failed: the failed
+ * request may have been the last change the task was waiting for, so no event may bring it back.
  */
 public final class SimulatorLoop implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorLoop.class);
   private static final int CONFLICT = 409;
+  private static final Duration RETRY = Duration.ofSeconds(1);
 
   private final ExecutorService worker = Executors.newSingleThreadExecutor(
       runnable -> daemon(runnable, "phdeploy-testkit-simulator"));
@@ -92,7 +95,8 @@ public final class SimulatorLoop implements AutoCloseable {
       if (expected) {
         LOG.debug("simulator task {} gave up: {}", key, e.getMessage());
       } else {
-        LOG.warn("simulator task {} failed; the next event about it retries", key, e);
+        LOG.warn("simulator task {} failed; it runs again in {}", key, RETRY, e);
+        submitAfter(RETRY, key, task);
       }
     } finally {
       finished();

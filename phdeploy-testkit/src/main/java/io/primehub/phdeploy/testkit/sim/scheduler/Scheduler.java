@@ -14,15 +14,12 @@ import io.primehub.phdeploy.core.quota.Resources;
 import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
 import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
 import io.primehub.phdeploy.testkit.sim.runtime.PodAmounts;
-import io.primehub.phdeploy.testkit.sim.runtime.PodCache;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The simulated scheduler. A pending pod goes to the feasible node with the most free CPU, then
  * memory; a pod that fits no node stays {@code Pending} with {@code PodScheduled=False},
  * reason {@code Unschedulable} and the real scheduler's message, until room frees up. Like the
- * real one, it counts a pod it bound as placed before the binding shows in its cache.
+ * real one, it counts a pod it bound as placed before the binding shows in its cache, and it
+ * keeps each node's usage from the pod events it is told of rather than adding it up anew.
  */
 public final class Scheduler {
 
@@ -40,29 +38,35 @@ public final class Scheduler {
   private final KubernetesClient client;
   private final Clock clock;
   private final Nodes nodes;
-  private final PodCache pods;
-  private final Map<String, Assumed> assumed = new ConcurrentHashMap<>();
+  private final NodeUsage usage = new NodeUsage();
 
   /** A scheduler placing pods on these nodes and binding them with this client. */
-  public Scheduler(KubernetesClient client, Clock clock, Nodes nodes, PodCache pods) {
+  public Scheduler(KubernetesClient client, Clock clock, Nodes nodes) {
     this.client = client;
     this.clock = clock;
     this.nodes = nodes;
-    this.pods = pods;
+  }
+
+  /** Learns of a pod its informer delivered, before it is asked to schedule anything it causes. */
+  public void podChanged(Pod pod) {
+    usage.podChanged(pod);
+  }
+
+  /** Learns of a deleted pod, before it is asked to schedule anything it causes. */
+  public void podDeleted(Pod pod) {
+    usage.podDeleted(pod);
   }
 
   /** Binds a pending pod to a node, or reports why none fits. */
   public void schedule(Pod pod) {
-    forgetSettledAssumptions();
     Resources requests = PodAmounts.requests(pod);
     List<NodeFit> failures = new ArrayList<>();
     List<Candidate> feasible = new ArrayList<>();
     for (NodeSpec node : nodes.list()) {
-      List<Resources> placed = requestsOn(node.name());
-      Resources used = placed.stream().reduce(Resources.ZERO, Resources::plus);
-      NodeFit fit = NodeFit.check(pod, requests, node, used, placed.size());
+      NodeUsage.Usage used = usage.on(node.name());
+      NodeFit fit = NodeFit.check(pod, requests, node, used.requested(), used.pods());
       if (fit.fits()) {
-        feasible.add(new Candidate(node, node.allocatable().minus(used)));
+        feasible.add(new Candidate(node, node.allocatable().minus(used.requested())));
       } else {
         failures.add(fit);
       }
@@ -80,8 +84,7 @@ public final class Scheduler {
 
   private void bind(Pod pod, String nodeName, Resources requests) {
     LOG.debug("binding pod {} to {}", Cache.metaNamespaceKeyFunc(pod), nodeName);
-    assumed.put(pod.getMetadata().getUid(), new Assumed(
-        pod.getMetadata().getNamespace(), pod.getMetadata().getName(), nodeName, requests));
+    usage.assume(pod, nodeName, requests);
     client.pods().resource(pod).patch(
         PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"nodeName\":\"" + nodeName + "\"}}");
   }
@@ -108,26 +111,5 @@ public final class Scheduler {
     client.pods().resource(new PodBuilder(pod).withStatus(pending).build()).updateStatus();
   }
 
-  /** What the pods on a node request: those bound in the cache and those bound but not yet seen. */
-  private List<Resources> requestsOn(String nodeName) {
-    List<Resources> requests = new ArrayList<>();
-    pods.onNode(nodeName).stream()
-        .filter(pod -> !PodAmounts.terminated(pod))
-        .forEach(pod -> requests.add(PodAmounts.requests(pod)));
-    assumed.values().stream()
-        .filter(a -> a.nodeName().equals(nodeName))
-        .forEach(a -> requests.add(a.requests()));
-    return requests;
-  }
-
-  private void forgetSettledAssumptions() {
-    assumed.values().removeIf(a -> {
-      Pod seen = pods.get(a.namespace(), a.name());
-      return seen == null || seen.getSpec().getNodeName() != null;
-    });
-  }
-
   private record Candidate(NodeSpec node, Resources free) {}
-
-  private record Assumed(String namespace, String name, String nodeName, Resources requests) {}
 }
