@@ -10,6 +10,19 @@ public final class QuotaCheck {
   private QuotaCheck() {}
 
   /**
+   * Whether a quota limits any resource. One that limits none holds every request, so what the
+   * group already uses need not be read for it.
+   */
+  public static boolean limitsAnything(ResourceQuantities quota) {
+    for (ResourceKind kind : ResourceKind.values()) {
+      if (kind.quantityIn(quota) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Checks each resource of a quota. A resource the quota leaves absent is unlimited. A resource
    * the request does not ask for always fits, even where the group already uses more than its
    * quota (after an administrator lowered it): asking for none of it cannot make that worse, and

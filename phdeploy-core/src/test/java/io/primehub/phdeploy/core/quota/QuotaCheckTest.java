@@ -111,6 +111,13 @@ class QuotaCheckTest {
   }
 
   @Test
+  void aQuotaWithoutAnyValueLimitsNothingAndOneValueLimitsSomething() {
+    assertThat(QuotaCheck.limitsAnything(ResourceQuantities.none())).isFalse();
+    assertThat(QuotaCheck.limitsAnything(ResourceQuantities.of(null, null, "0"))).isTrue();
+    assertThat(QuotaCheck.limitsAnything(PHUSERS)).isTrue();
+  }
+
+  @Test
   void fitsAZeroRequestIntoAZeroQuota() {
     ResourceQuantities zero = ResourceQuantities.of("0", "0", "0");
 

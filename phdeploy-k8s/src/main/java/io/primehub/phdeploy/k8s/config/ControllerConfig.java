@@ -113,6 +113,18 @@ public interface ControllerConfig {
     return Duration.ofSeconds(10);
   }
 
+  /**
+   * Whether every phase change is recorded as a Normal Event on the deployment (Deploying,
+   * Deployed, Stopping, Stopped), as Kubernetes' own controllers record theirs, so that {@code
+   * kubectl describe} tells the deployment's story; {@code true} unless set. Off, the API server
+   * is spared two event writes per rollout, which counts in large fleets; the phase, its time
+   * and the history stay in the status. A failure is recorded as a Warning Event either way.
+   */
+  @Value.Default
+  default boolean normalEvents() {
+    return true;
+  }
+
   /** Pods a rollout may add above the desired replicas; 1 unless set. */
   @Value.Default
   default int maxSurge() {

@@ -206,6 +206,10 @@ public final class DefaultReconciler implements Reconciler {
       CatalogVerdict.Resolved resolved,
       DesiredState desired,
       @Nullable Deployment current) {
+    if (!QuotaCheck.limitsAnything(resolved.group().quota())) {
+      // Nothing to check against; reading the group's pods would cost a reconcile the whole group.
+      return null;
+    }
     boolean templateChanges = current != null && !Objects.equals(
         DesiredHash.templateOf(current), DesiredHash.templateOf(desired.deployment()));
     String namespace = view.metadata().getNamespace();

@@ -8,6 +8,7 @@ import io.primehub.phdeploy.core.history.HistoryPolicy;
 import io.primehub.phdeploy.core.validation.SpecValidator;
 import io.primehub.phdeploy.k8s.config.ControllerConfig;
 import io.primehub.phdeploy.k8s.controller.processing.ControllerRuntime;
+import io.primehub.phdeploy.k8s.controller.processing.EventQueue;
 import io.primehub.phdeploy.k8s.controller.processing.EventRecorder;
 import io.primehub.phdeploy.k8s.controller.processing.FailureBackoff;
 import io.primehub.phdeploy.k8s.controller.processing.InformerCaches;
@@ -54,6 +55,7 @@ public final class PhDeployController implements AutoCloseable {
   private final Builder settings;
   private final InformerCaches caches;
   private final ControllerRuntime runtime;
+  private final EventQueue events;
   private final @Nullable Leadership leadership;
   private CatalogSubscription catalogSubscription = CatalogSubscription.NONE;
   private volatile boolean started;
@@ -63,11 +65,12 @@ public final class PhDeployController implements AutoCloseable {
     KubernetesClient client = settings.client;
     this.caches = new InformerCaches(
         client, settings.namespace, settings.config.podMonitorEnabled());
+    this.events = new EventQueue(client, EventQueue.DEFAULT_CAPACITY);
     DefaultReconciler defaultReconciler = new DefaultReconciler(
         caches,
         new OwnedResourceSync(client, caches.ownedWrites()),
         new StatusWriter(client, caches.deploymentWrites()),
-        new EventRecorder(client, settings.clock),
+        new EventRecorder(events, settings.clock, settings.config.normalEvents()),
         settings.catalog,
         new DesiredStateFactory(settings.config, settings.hooks),
         settings.config,
@@ -141,13 +144,16 @@ public final class PhDeployController implements AutoCloseable {
   }
 
   /**
-   * Waits until no deployment is waiting for or in a reconcile, for tests and tools that must
-   * know the controller has caught up. Reconciles scheduled for later do not count.
+   * Waits until no deployment is waiting for or in a reconcile and the events recorded meanwhile
+   * are written, for tests and tools that must know the controller has caught up. Reconciles
+   * scheduled for later do not count.
    *
    * @return whether that happened within {@code timeout}
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    return runtime.awaitIdle(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return runtime.awaitIdle(timeout)
+        && events.awaitWritten(Duration.ofNanos(deadline - System.nanoTime()));
   }
 
   /**
@@ -163,7 +169,10 @@ public final class PhDeployController implements AutoCloseable {
     runtime.reconcileAll();
   }
 
-  /** Drains in-flight work, leaves the election and stops the informers. */
+  /**
+   * Drains in-flight work and the events it recorded, leaves the election and stops the
+   * informers.
+   */
   @Override
   public synchronized void close() {
     catalogSubscription.close();
@@ -171,6 +180,7 @@ public final class PhDeployController implements AutoCloseable {
       leadership.close();
     }
     runtime.stopProcessing(settings.drain);
+    events.close(settings.drain);
     caches.close();
     LOG.info("The phdeploy controller stopped");
   }
@@ -299,7 +309,10 @@ public final class PhDeployController implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link #close()} lets in-flight work finish; 30 s unless set. */
+    /**
+     * How long {@link #close()} lets in-flight work finish, and then as long for the events it
+     * recorded to be written; 30 s each unless set.
+     */
     public Builder drain(Duration drain) {
       this.drain = Objects.requireNonNull(drain, "drain");
       return this;

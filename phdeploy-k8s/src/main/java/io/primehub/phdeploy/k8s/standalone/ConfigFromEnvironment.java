@@ -37,12 +37,16 @@ final class ConfigFromEnvironment {
         ImmutableControllerConfig.Builder::engineImage);
     read.alone(Variable.DEPLOY_TIMEOUT, reader::duration,
         ImmutableControllerConfig.Builder::deployTimeout);
+    read.alone(Variable.PROGRESS_INTERVAL, reader::duration,
+        ImmutableControllerConfig.Builder::progressInterval);
     read.alone(Variable.INGRESS_CLASS, reader::text,
         ImmutableControllerConfig.Builder::ingressClassName);
     read.alone(Variable.INGRESS_HOST, reader::text,
         ImmutableControllerConfig.Builder::ingressHost);
     read.alone(Variable.PODMONITOR, reader::flag,
         ImmutableControllerConfig.Builder::podMonitorEnabled);
+    read.alone(Variable.NORMAL_EVENTS, reader::flag,
+        ImmutableControllerConfig.Builder::normalEvents);
     // A TLS secret is valid only with a host, so it is checked with the others together.
     reader.text(Variable.INGRESS_TLS_SECRET).ifPresent(secret -> read.apply(
         Variable.INGRESS_TLS_SECRET, secret, ImmutableControllerConfig.Builder::ingressTlsSecret));

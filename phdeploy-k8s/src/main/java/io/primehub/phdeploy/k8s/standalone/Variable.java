@@ -25,6 +25,8 @@ public enum Variable {
   ENGINE_IMAGE("PHDEPLOY_ENGINE_IMAGE"),
   /** How long a deployment may deploy before it fails, ISO-8601. */
   DEPLOY_TIMEOUT("PHDEPLOY_DEPLOY_TIMEOUT"),
+  /** How often a deploying deployment's progress is written at most. */
+  PROGRESS_INTERVAL("PHDEPLOY_PROGRESS_INTERVAL"),
   /** The Ingress class of every deployment's Ingress. */
   INGRESS_CLASS("PHDEPLOY_INGRESS_CLASS"),
   /** The host of every deployment's Ingress. */
@@ -39,6 +41,8 @@ public enum Variable {
   WORKERS("PHDEPLOY_WORKERS"),
   /** Whether each deployment gets a Prometheus Operator PodMonitor. */
   PODMONITOR("PHDEPLOY_PODMONITOR"),
+  /** Whether phase changes other than failures are recorded as Normal Events. */
+  NORMAL_EVENTS("PHDEPLOY_NORMAL_EVENTS"),
   /** The port of the health and metrics endpoints; 0 turns them off. */
   HEALTH_PORT("PHDEPLOY_HEALTH_PORT");
 

@@ -30,6 +30,8 @@ class ControllerConfigTest {
     assertThat(config.maxSurge()).isEqualTo(1);
     assertThat(ControllerConfig.MAX_UNAVAILABLE).isZero();
     assertThat(config.podMonitorEnabled()).isFalse();
+    assertThat(config.normalEvents()).isTrue();
+    assertThat(config.progressInterval()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.phfsClaimName()).isEqualTo("primehub-phfs");
     assertThat(config.mlflowTrackingUri()).isNull();
   }

@@ -34,6 +34,8 @@ class ControllerSettingsTest {
             "seldonio/engine:1.2.0"),
         good(Variable.DEPLOY_TIMEOUT, "PT90S", s -> s.config().deployTimeout(),
             Duration.ofSeconds(90)),
+        good(Variable.PROGRESS_INTERVAL, "PT1M", s -> s.config().progressInterval(),
+            Duration.ofMinutes(1)),
         good(Variable.INGRESS_CLASS, "nginx", s -> s.config().ingressClassName(), "nginx"),
         good(Variable.INGRESS_HOST, "hub.example.com", s -> s.config().ingressHost(),
             "hub.example.com"),
@@ -43,6 +45,7 @@ class ControllerSettingsTest {
             "phdeploy"),
         good(Variable.WORKERS, "8", ControllerSettings::workers, 8),
         good(Variable.PODMONITOR, "true", s -> s.config().podMonitorEnabled(), true),
+        good(Variable.NORMAL_EVENTS, "false", s -> s.config().normalEvents(), false),
         good(Variable.HEALTH_PORT, "0", ControllerSettings::healthPort, 0),
         good(Variable.HEALTH_PORT, "9090", ControllerSettings::healthPort, 9090));
   }
@@ -67,6 +70,7 @@ class ControllerSettingsTest {
         bad(Variable.BASE_URL, "ftp://hub.example.com", "PHDEPLOY_BASE_URL is not usable"),
         bad(Variable.DEPLOY_TIMEOUT, "5m", "PHDEPLOY_DEPLOY_TIMEOUT must be an ISO-8601"),
         bad(Variable.DEPLOY_TIMEOUT, "PT0S", "PHDEPLOY_DEPLOY_TIMEOUT is not usable"),
+        bad(Variable.PROGRESS_INTERVAL, "10s", "PHDEPLOY_PROGRESS_INTERVAL must be an ISO-8601"),
         bad(Variable.INGRESS_HOST, "*.example.com", "PHDEPLOY_INGRESS_HOST is not usable"),
         bad(Variable.INGRESS_TLS_SECRET, "hub-tls",
             "These settings do not work together: PHDEPLOY_INGRESS_TLS_SECRET"),

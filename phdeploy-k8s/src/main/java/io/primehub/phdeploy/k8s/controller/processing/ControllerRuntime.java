@@ -1,7 +1,6 @@
 package io.primehub.phdeploy.k8s.controller.processing;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
 import io.primehub.phdeploy.k8s.controller.ControllerMetrics;
@@ -143,13 +142,9 @@ public final class ControllerRuntime implements CacheEvents {
 
   @Override
   public void groupFreed(String namespace, String groupLabel) {
-    for (String key : caches.deploymentKeysOfGroup(namespace, groupLabel)) {
-      DeploymentView view = caches.deployment(key);
-      PhDeploymentStatus status = view == null ? null : view.status();
-      if (status != null && status.reason() == FailureReason.GROUP_QUOTA_EXCEEDED) {
-        queue.add(key);
-      }
-    }
+    // The cache may lag the status this controller wrote; the informer's echo of that write
+    // queues the deployment anyway, and its reconcile sees the freed room.
+    caches.deploymentKeysOverQuota(namespace, groupLabel).forEach(queue::add);
   }
 
   private void work() {

@@ -3,8 +3,6 @@ package io.primehub.phdeploy.k8s.controller.processing;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
@@ -14,28 +12,32 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records a Kubernetes Event on a PhDeployment for each phase change, so that
- * {@code kubectl describe} tells its story. An event that cannot be written is logged and
- * dropped: it never fails a reconcile.
+ * {@code kubectl describe} tells its story: a failure always, as a Warning; the other phases as
+ * Normal events unless they are switched off. The events are written by an {@link EventQueue}:
+ * an event that cannot be written is logged and dropped, and it never delays or fails a
+ * reconcile.
  */
 public final class EventRecorder {
 
   /** The component named as the events' source. */
   public static final String COMPONENT = "phdeploy-controller";
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-
-  private final KubernetesClient client;
+  private final EventQueue queue;
   private final Clock clock;
+  private final boolean normalEvents;
 
-  /** A recorder writing through {@code client}, timestamped by {@code clock}. */
-  public EventRecorder(KubernetesClient client, Clock clock) {
-    this.client = client;
+  /**
+   * A recorder handing its events to {@code queue}, timestamped by {@code clock}.
+   *
+   * @param normalEvents whether phase changes other than failures are recorded
+   */
+  public EventRecorder(EventQueue queue, Clock clock, boolean normalEvents) {
+    this.queue = queue;
     this.clock = clock;
+    this.normalEvents = normalEvents;
   }
 
   /**
@@ -44,6 +46,10 @@ public final class EventRecorder {
    * @param reason the failure reason, or {@code null} unless the phase is Failed
    */
   public void phaseChanged(DeploymentView view, Phase phase, FailureReason reason, String message) {
+    boolean warning = phase == Phase.FAILED;
+    if (!warning && !normalEvents) {
+      return;
+    }
     ObjectMeta metadata = view.metadata();
     String time = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     Event event = new EventBuilder()
@@ -59,7 +65,7 @@ public final class EventRecorder {
         .withUid(metadata.getUid())
         .withResourceVersion(metadata.getResourceVersion())
         .endInvolvedObject()
-        .withType(phase == Phase.FAILED ? "Warning" : "Normal")
+        .withType(warning ? "Warning" : "Normal")
         .withReason(reason != null ? reason.wireName() : phase.wireName())
         .withMessage(message)
         .withNewSource().withComponent(COMPONENT).endSource()
@@ -68,11 +74,7 @@ public final class EventRecorder {
         .withLastTimestamp(time)
         .withCount(1)
         .build();
-    try {
-      client.v1().events().inNamespace(metadata.getNamespace()).resource(event).create();
-    } catch (KubernetesClientException e) {
-      LOG.warn("Could not record the event {} of {}: {}", phase, view.key(), e.getMessage());
-    }
+    queue.add(event);
   }
 
   private static String uniqueSuffix(Instant now) {

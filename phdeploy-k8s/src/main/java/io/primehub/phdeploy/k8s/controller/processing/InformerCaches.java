@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.Nullable;
+import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import io.primehub.phdeploy.k8s.controller.ObservedResources;
@@ -46,6 +47,7 @@ import java.util.function.UnaryOperator;
 public final class InformerCaches implements AutoCloseable {
 
   static final String BY_GROUP = "group";
+  static final String BY_GROUP_OVER_QUOTA = "groupOverQuota";
   static final String BY_DEPLOYMENT = "deployment";
   private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
@@ -88,7 +90,7 @@ public final class InformerCaches implements AutoCloseable {
         client.genericKubernetesResources(PhDeploymentCrd.context()))
         .runnableInformer(0)
         .itemStore(deploymentStore)
-        .addIndexers(Map.of(BY_GROUP, InformerCaches::groupIndex))
+        .addIndexers(Map.of(BY_GROUP_OVER_QUOTA, InformerCaches::overQuotaIndex))
         .addEventHandler(new KeyedHandler<GenericKubernetesResource>(
             events, resource -> deploymentWrites, KindInformer::keyOf)));
     deployments = add("Deployment", () -> owned(scoped(client.apps().deployments()),
@@ -135,9 +137,13 @@ public final class InformerCaches implements AutoCloseable {
     return phDeployments.list().stream().map(KindInformer::keyOf).toList();
   }
 
-  /** The keys of the PhDeployments of a group (by its escaped label) in a namespace. */
-  public List<String> deploymentKeysOfGroup(String namespace, String groupLabel) {
-    return phDeployments.byIndex(BY_GROUP, namespace + "/" + groupLabel).stream()
+  /**
+   * The keys of the PhDeployments of a group (by its escaped label) in a namespace that are
+   * failed because the group's quota is exceeded, as cached. Found through an index, so that a
+   * freed pod costs nothing when no deployment waits for room, however large the group.
+   */
+  public List<String> deploymentKeysOverQuota(String namespace, String groupLabel) {
+    return phDeployments.byIndex(BY_GROUP_OVER_QUOTA, namespace + "/" + groupLabel).stream()
         .map(KindInformer::keyOf).toList();
   }
 
@@ -219,9 +225,12 @@ public final class InformerCaches implements AutoCloseable {
     return client.getKubernetesSerialization();
   }
 
-  private static List<String> groupIndex(GenericKubernetesResource deployment) {
+  private static List<String> overQuotaIndex(GenericKubernetesResource deployment) {
     Object spec = deployment.getAdditionalProperties().get("spec");
-    if (spec instanceof Map<?, ?> map && map.get("groupName") instanceof String group) {
+    Object status = deployment.getAdditionalProperties().get("status");
+    boolean overQuota = status instanceof Map<?, ?> fields
+        && FailureReason.GROUP_QUOTA_EXCEEDED.wireName().equals(fields.get("reason"));
+    if (overQuota && spec instanceof Map<?, ?> map && map.get("groupName") instanceof String group) {
       return List.of(deployment.getMetadata().getNamespace() + "/" + PodLabels.escapeGroup(group));
     }
     return List.of();
