@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.primehub.phdeploy.core.catalog.CatalogSource;
 import io.primehub.phdeploy.core.catalog.CatalogUnavailableException;
 import io.primehub.phdeploy.core.catalog.Group;
-import io.primehub.phdeploy.core.catalog.ResourceQuantities;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import io.primehub.phdeploy.core.quota.QuotaCheck;
 import io.primehub.phdeploy.core.quota.QuotaVerdict;
@@ -20,7 +19,6 @@ import io.primehub.phdeploy.testkit.server.Verb;
 import io.primehub.phdeploy.testkit.sim.runtime.PodAmounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -70,7 +68,7 @@ public final class QuotaAdmissionWebhook implements AdmissionWebhook {
   private Optional<String> review(Pod pod, Group group, String label) {
     // The group's pods are read with a list that costs as much as everything stored; a quota that
     // limits nothing cannot be exceeded, so they are not read for it.
-    if (limitsNothing(group.quota())) {
+    if (!QuotaCheck.limitsAnything(group.quota())) {
       return Optional.empty();
     }
     Resources requested = PodAmounts.limits(pod);
@@ -86,10 +84,6 @@ public final class QuotaAdmissionWebhook implements AdmissionWebhook {
         + kind.format(shortfall.used() + shortfall.requested());
     LOG.debug("denying pod {}: {}", pod.getMetadata().getName(), reason);
     return Optional.of(reason);
-  }
-
-  private static boolean limitsNothing(ResourceQuantities quota) {
-    return Arrays.stream(ResourceKind.values()).allMatch(kind -> kind.quantityIn(quota) == null);
   }
 
   private Optional<Group> group(String label) {
