@@ -11,6 +11,7 @@ import io.primehub.phdeploy.testkit.server.InjectedFault;
 import io.primehub.phdeploy.testkit.server.Verb;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ class WatchFaultsTest {
   /** PhDeployments, Deployments, Services, Ingresses, Secrets and Pods. */
   private static final int WATCHED_KINDS = 6;
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(20);
 
   private final PhDeployEnvironment env =
       PhDeployEnvironment.builder().catalog(ChurnCatalog.catalog()).start();
@@ -73,7 +75,7 @@ class WatchFaultsTest {
 
     awaitConverged();
     assertThat(gone.hits()).as("watches refused with 410").isPositive();
-    assertThat(controllerLists()).as("lists after 410 Gone").isGreaterThan(listsBefore);
+    assertThat(awaitListsAbove(listsBefore)).as("lists after 410 Gone").isGreaterThan(listsBefore);
   }
 
   /** Creates two deployments, changes the image of one running one and stops the other. */
@@ -89,6 +91,21 @@ class WatchFaultsTest {
     awaitPhase(2, 4, Phase.DEPLOYED);
     assertThat(deployments.history(name(0))).hasSize(2);
     assertThat(deployments.history(name(1))).hasSize(2);
+  }
+
+  /**
+   * The controller's lists once they exceed {@code before}, or at the deadline: an informer
+   * refused with 410 lists again after a back-off, which may end after the deployments it
+   * watches converged through the others.
+   */
+  private long awaitListsAbove(long before) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    long lists = controllerLists();
+    while (lists <= before && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(POLL.toNanos());
+      lists = controllerLists();
+    }
+    return lists;
   }
 
   private long controllerLists() {
