@@ -41,7 +41,8 @@ import java.util.function.UnaryOperator;
  * that does not match the model cannot break a list or a watch; they are kept without their
  * history. Owned objects are selected by the {@code primehub.io/phdeployment} label, pods by the
  * group label, since a group's quota counts all of its pods; of both only the fields the
- * controller reads are kept ({@link CachedCopies}).
+ * controller reads are kept ({@link CachedCopies}). The informers keep none of fabric8's default
+ * namespace index: nothing here looks objects up by namespace, and it costs an entry per object.
  */
 public final class InformerCaches implements AutoCloseable {
 
@@ -87,6 +88,7 @@ public final class InformerCaches implements AutoCloseable {
     phDeployments = add("PhDeployment", () -> scoped(
         client.genericKubernetesResources(PhDeploymentCrd.context()))
         .runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(deploymentStore)
         .addIndexers(Map.of(BY_GROUP, InformerCaches::groupIndex))
         .addEventHandler(new KeyedHandler<GenericKubernetesResource>(
@@ -101,6 +103,7 @@ public final class InformerCaches implements AutoCloseable {
         Secret.class, CachedCopies.metadataOnly(Secret::new), owned));
     pods = add("Pod", () -> scoped(client.pods()).withLabel(PodLabels.GROUP)
         .runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(new PruningStore<>(Pod.class, CachedCopies::pod, serialization()))
         .addIndexers(Map.of(
             BY_DEPLOYMENT, pod -> labelIndex(pod, PodLabels.DEPLOYMENT),
@@ -132,7 +135,7 @@ public final class InformerCaches implements AutoCloseable {
 
   /** The keys of every cached PhDeployment. */
   public List<String> deploymentKeys() {
-    return phDeployments.list().stream().map(KindInformer::keyOf).toList();
+    return phDeployments.keys();
   }
 
   /** The keys of the PhDeployments of a group (by its escaped label) in a namespace. */
@@ -180,7 +183,7 @@ public final class InformerCaches implements AutoCloseable {
 
   /** How many PhDeployments are cached. */
   public int deploymentCount() {
-    return phDeployments == null ? 0 : phDeployments.list().size();
+    return phDeployments == null ? 0 : phDeployments.keys().size();
   }
 
   /** Every cached PhDeployment as a view, for metrics by phase. */
@@ -211,6 +214,7 @@ public final class InformerCaches implements AutoCloseable {
       FilterWatchListDeletable<T, ?, ?> scope, Class<T> type, UnaryOperator<T> prune,
       KeyedHandler<HasMetadata> handler) {
     return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(new PruningStore<>(type, prune, serialization()))
         .addEventHandler(handler);
   }
