@@ -10,43 +10,62 @@ import javax.management.ObjectName;
 /**
  * The bytes of the live objects on the heap, as the JVM's class histogram counts them after a
  * full collection (the diagnostic command {@code GC.class_histogram}, which {@code jcmd} runs
- * too), taken again and again until the count has not shrunk by more than 256 KB for three
- * seconds (at most five minutes).
- *
- * <p>Why not the heap's use as its memory pools report it, after {@link System#gc()}: that also
- * counts what threads allocated since and space the collector has not filled; in the restart
+ * too). The heap's use as its memory pools report it, read after {@link System#gc()}, also
+ * counts what threads allocated since and space the collector has not filled: in the restart
  * benchmark it exceeded the histogram's count by 8 to 23 MB, varying from reading to reading, as
- * much as the controller's caches of a few thousand deployments. Why wait until it has stopped
- * shrinking: the in-memory server sends a newly started controller's watches every current
- * object again, one event at a time as the controller's informer takes it, and holds the events
- * queued meanwhile (19 MB still queued at 2,000 deployments when the controller had reconciled
- * them all, gone 20 seconds later); two histograms in a row can agree while it still holds them.
+ * much as the controller's caches of a few thousand deployments.
  */
 final class Heap {
 
-  private static final long TOLERANCE = 256 << 10;
-  private static final long STEADY_NANOS = Duration.ofSeconds(3).toNanos();
-  private static final long MAX_WAIT_NANOS = Duration.ofMinutes(5).toNanos();
+  private static final long TOLERANCE = 1 << 20;
+  private static final int MAX_HISTOGRAMS = 8;
+  private static final long SETTLED_TOLERANCE = 256 << 10;
+  private static final Duration SETTLE_PAUSE = Duration.ofSeconds(1);
+  private static final Duration SETTLED_FOR = Duration.ofSeconds(5);
+  private static final Duration MAX_SETTLING = Duration.ofMinutes(5);
   private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
   private Heap() {}
 
-  /** Bytes of live objects on the heap, once they have stopped shrinking. */
+  /** Bytes of live objects: histograms until two in a row agree within a megabyte (at most 8). */
   static long usedAfterFullGc() {
-    long start = System.nanoTime();
-    long steadySince = start;
-    long steadyLevel = liveBytes();
-    long used = steadyLevel;
-    while (System.nanoTime() - start < MAX_WAIT_NANOS) {
+    long previous = Long.MAX_VALUE;
+    long used = 0;
+    for (int i = 0; i < MAX_HISTOGRAMS; i++) {
       used = liveBytes();
-      if (steadyLevel - used > TOLERANCE) {
-        steadyLevel = used;
-        steadySince = System.nanoTime();
-      } else if (System.nanoTime() - steadySince >= STEADY_NANOS) {
+      if (Math.abs(previous - used) < TOLERANCE) {
         break;
       }
+      previous = used;
     }
     return used;
+  }
+
+  /**
+   * Bytes of live objects once they have stopped shrinking: read every second until they have
+   * not shrunk by more than 256 KB for five seconds (at most five minutes). For a reading just
+   * after a controller started: the in-memory server sends its new watches every current object
+   * again, one event at a time as the controller's informer takes it, and holds the events queued
+   * meanwhile (19 MB still queued at 2,000 deployments once every deployment had been
+   * reconciled, gone 20 seconds later). Histograms taken back to back can agree while it still
+   * holds them, since each stops the threads that would take the events; hence the pause between
+   * readings.
+   */
+  static long usedOnceSettled() throws InterruptedException {
+    long start = System.nanoTime();
+    long level = usedAfterFullGc();
+    long since = System.nanoTime();
+    while (System.nanoTime() - start < MAX_SETTLING.toNanos()) {
+      Thread.sleep(SETTLE_PAUSE.toMillis());
+      long used = usedAfterFullGc();
+      if (level - used > SETTLED_TOLERANCE) {
+        level = used;
+        since = System.nanoTime();
+      } else if (System.nanoTime() - since >= SETTLED_FOR.toNanos()) {
+        return used;
+      }
+    }
+    return level;
   }
 
   private static long liveBytes() {

@@ -22,7 +22,7 @@ import java.time.Instant;
  * them.
  *
  * <p>The heap method, all in one JVM and one cluster, each reading the bytes of the live objects
- * as the JVM's class histogram counts them, once they stop shrinking ({@link Heap}):
+ * as the JVM's class histogram counts them ({@link Heap}):
  * {@code fixed} is the heap with a controller over the empty cluster minus the same without it;
  * after the fleet is seeded, the controller stopped and the journal emptied, {@code without} is
  * read; after a new controller has started and reconciled every deployment, {@code with}. What
@@ -33,10 +33,10 @@ import java.time.Instant;
  * distinct request of the seeding (about 0.2 KB per deployment), so it is emptied before
  * {@code without}; the in-memory server sends a new watch every current object again and holds
  * the events until they are sent, several megabytes just after the restart, so {@code with} is
- * read once the heap stops shrinking. What the method still counts beyond the controller's
- * per-deployment state: what the controller builds once, when it first reads objects of each
- * kind rather than at start (Jackson's readers of the typed kinds, about 1 MB: 0.5 KB per
- * deployment at 2,000, 0.1 KB at 10,000).
+ * read once the live heap has stopped shrinking ({@link Heap#usedOnceSettled()}). What the
+ * method still counts beyond the controller's per-deployment state: what the controller builds
+ * once, when it first reads objects of each kind rather than at start (Jackson's readers of the
+ * typed kinds, about 1 MB: 0.5 KB per deployment at 2,000, 0.1 KB at 10,000).
  */
 record RestartBench(BenchSettings settings, Results results) {
 
@@ -69,7 +69,7 @@ record RestartBench(BenchSettings settings, Results results) {
       results.add("restart.controller.gets", requests.count(Verb.GET));
       results.note("restart.controller.writes", requests.toString());
 
-      long with = Heap.usedAfterFullGc();
+      long with = Heap.usedOnceSettled();
       results.add("memory.controller.bytesPerDeployment", (double) (with - without - fixed) / count);
       results.add("memory.controller.fixedBytes", fixed);
 
