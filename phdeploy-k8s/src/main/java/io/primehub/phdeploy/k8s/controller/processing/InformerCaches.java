@@ -42,7 +42,8 @@ import java.util.function.UnaryOperator;
  * that does not match the model cannot break a list or a watch; they are kept without their
  * history. Owned objects are selected by the {@code primehub.io/phdeployment} label, pods by the
  * group label, since a group's quota counts all of its pods; of both only the fields the
- * controller reads are kept ({@link CachedCopies}).
+ * controller reads are kept ({@link CachedCopies}). The informers keep none of fabric8's default
+ * namespace index: nothing here looks objects up by namespace, and it costs an entry per object.
  */
 public final class InformerCaches implements AutoCloseable {
 
@@ -89,6 +90,7 @@ public final class InformerCaches implements AutoCloseable {
     phDeployments = add("PhDeployment", () -> scoped(
         client.genericKubernetesResources(PhDeploymentCrd.context()))
         .runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(deploymentStore)
         .addIndexers(Map.of(BY_GROUP_OVER_QUOTA, InformerCaches::overQuotaIndex))
         .addEventHandler(new KeyedHandler<GenericKubernetesResource>(
@@ -103,6 +105,7 @@ public final class InformerCaches implements AutoCloseable {
         Secret.class, CachedCopies.metadataOnly(Secret::new), owned));
     pods = add("Pod", () -> scoped(client.pods()).withLabel(PodLabels.GROUP)
         .runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(new PruningStore<>(Pod.class, CachedCopies::pod, serialization()))
         .addIndexers(Map.of(
             BY_DEPLOYMENT, pod -> labelIndex(pod, PodLabels.DEPLOYMENT),
@@ -134,7 +137,7 @@ public final class InformerCaches implements AutoCloseable {
 
   /** The keys of every cached PhDeployment. */
   public List<String> deploymentKeys() {
-    return phDeployments.list().stream().map(KindInformer::keyOf).toList();
+    return phDeployments.keys();
   }
 
   /**
@@ -186,7 +189,7 @@ public final class InformerCaches implements AutoCloseable {
 
   /** How many PhDeployments are cached. */
   public int deploymentCount() {
-    return phDeployments == null ? 0 : phDeployments.list().size();
+    return phDeployments == null ? 0 : phDeployments.keys().size();
   }
 
   /** Every cached PhDeployment as a view, for metrics by phase. */
@@ -217,6 +220,7 @@ public final class InformerCaches implements AutoCloseable {
       FilterWatchListDeletable<T, ?, ?> scope, Class<T> type, UnaryOperator<T> prune,
       KeyedHandler<HasMetadata> handler) {
     return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0)
+        .removeNamespaceIndex()
         .itemStore(new PruningStore<>(type, prune, serialization()))
         .addEventHandler(handler);
   }

@@ -65,9 +65,9 @@ final class KindInformer<T extends HasMetadata> implements AutoCloseable {
     return informer.getIndexer().byIndex(index, value);
   }
 
-  /** Every cached object. */
-  List<T> list() {
-    return informer.getStore().list();
+  /** The key of every cached object, read without reading the objects. */
+  List<String> keys() {
+    return informer.getStore().listKeys();
   }
 
   /** Whether the informer is watching and has not stopped unexpectedly. */

@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * An informer's store that keeps each object pruned to what the controller reads, as compact
- * JSON, and reads it back when asked. A full Deployment or Pod as a typed object costs over ten
- * kilobytes of heap, most of it fields the controller never reads (environment, probes, ports,
- * container ids) and the empty lists and maps every fabric8 model object carries; the same
- * object pruned and serialized costs well under one. Reads are few (one reconcile reads one
- * deployment's objects), so parsing on read is the cheaper side.
+ * JSON compressed against the first object stored ({@link DictionaryCompressor}), and reads it
+ * back when asked. A full Deployment or Pod as a typed object costs over ten kilobytes of heap,
+ * most of it fields the controller never reads (environment, probes, ports, container ids) and
+ * the empty lists and maps every fabric8 model object carries; the same object pruned and
+ * serialized costs under one, and compressed a few hundred bytes. Reads are few (one reconcile
+ * reads one deployment's objects), so inflating and parsing on read is the cheaper side.
  *
  * @param <T> the kind it stores
  */
@@ -26,6 +27,7 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
   private final Class<T> type;
   private final UnaryOperator<T> prune;
   private final KubernetesSerialization serialization;
+  private final DictionaryCompressor compressor = new DictionaryCompressor();
 
   /**
    * A store that keeps {@code prune(object)} for each object the informer delivers.
@@ -46,8 +48,8 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T resource) {
-    byte[] pruned =
-        serialization.asJson(prune.apply(resource)).getBytes(StandardCharsets.UTF_8);
+    byte[] pruned = compressor.compress(
+        serialization.asJson(prune.apply(resource)).getBytes(StandardCharsets.UTF_8));
     return read(items.put(key, pruned));
   }
 
@@ -76,7 +78,8 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
     return read(items.get(key));
   }
 
-  private T read(byte[] json) {
-    return json == null ? null : serialization.unmarshal(new String(json, StandardCharsets.UTF_8), type);
+  private T read(byte[] compressed) {
+    return compressed == null ? null : serialization.unmarshal(
+        new String(compressor.decompress(compressed), StandardCharsets.UTF_8), type);
   }
 }

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.k8s.desired.DesiredHash;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,22 @@ class PruningStoreTest {
     assertThat(kept.getMetadata()).isEqualTo(full.getMetadata());
     assertThat(kept.getData()).isEmpty();
     assertThat(kept.getStringData()).isEmpty();
+  }
+
+  @Test
+  void eachObjectReadsBackAsItsPrunedCopyWhateverWasStoredFirst() {
+    PruningStore<Deployment> store =
+        new PruningStore<>(Deployment.class, CachedCopies::deployment, SERIALIZATION);
+    Deployment first = deployment();
+    Deployment other = new DeploymentBuilder(deployment())
+        .withMetadata(metadata("deploy-b")).editSpec().withReplicas(5).endSpec()
+        .editStatus().withConditions(List.of()).withReadyReplicas(5).endStatus().build();
+
+    store.put("hub/deploy-a", first);
+    store.put("hub/deploy-b", other);
+
+    assertThat(store.get("hub/deploy-a")).isEqualTo(CachedCopies.deployment(first));
+    assertThat(store.get("hub/deploy-b")).isEqualTo(CachedCopies.deployment(other));
   }
 
   @Test
