@@ -12,12 +12,16 @@ public final class BenchMain {
 
   private BenchMain() {}
 
-  /** Runs every benchmark, prints the report and exits 0, or 1 with the reason. */
+  /**
+   * Runs every benchmark, prints the report and exits 0; or, when a measurement fails, prints
+   * what was measured until then and the reason, and exits 1.
+   */
   public static void main(String[] args) {
+    BenchSettings settings = BenchSettings.from(args);
+    Results results = new Results();
+    long start = System.nanoTime();
     try {
-      BenchSettings settings = BenchSettings.from(args);
-      long start = System.nanoTime();
-      Results results = run(settings, System.out);
+      run(settings, results, System.out);
       Report.print(settings, results, System.out);
       System.out.printf("the whole run took %.0f s%n", Statistics.secondsSince(start));
       System.exit(0);
@@ -26,25 +30,30 @@ public final class BenchMain {
       System.err.println("interrupted");
       System.exit(1);
     } catch (RuntimeException e) {
+      System.out.printf("%nstopped after %.0f s; measured until then:%n",
+          Statistics.secondsSince(start));
+      Report.printRepeats(results, System.out);
       e.printStackTrace();
       System.exit(1);
     }
   }
 
-  /** Runs every benchmark {@code settings.repeats()} times, saying on {@code out} what runs. */
-  static Results run(BenchSettings settings, PrintStream out) throws InterruptedException {
-    Results results = new Results();
+  /**
+   * Runs every benchmark {@code settings.repeats()} times into {@code results}, saying on
+   * {@code out} what runs: the restart and memory measurements over one seeded fleet first, so
+   * that the convergence runs do not share the heap with it, then test latency, convergence and
+   * update wave, repeat after repeat.
+   */
+  static void run(BenchSettings settings, Results results, PrintStream out)
+      throws InterruptedException {
+    new RestartBench(settings, results).run(out);
     LatencyBench latency = new LatencyBench(settings, results);
     ConvergenceBench convergence = new ConvergenceBench(settings, results);
-    RestartBench restart = new RestartBench(settings, results);
     for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
       out.printf("repeat %d of %d: test latency%n", repeat, settings.repeats());
       latency.run();
       out.printf("repeat %d of %d: convergence and update wave%n", repeat, settings.repeats());
       convergence.run();
-      out.printf("repeat %d of %d: restart and memory%n", repeat, settings.repeats());
-      restart.run();
     }
-    return results;
   }
 }

@@ -37,6 +37,11 @@ final class Report {
     out.printf(Locale.ROOT, "                       p99 %8.1f  raw %8.1f  ratio %6.2f%n",
         p99 * 1000, rawP99 * 1000, p99 / rawP99);
     out.println();
+    printRepeats(r, out);
+  }
+
+  /** Every repeat of every figure measured so far. */
+  static void printRepeats(Results r, PrintStream out) {
     out.println("every repeat:");
     for (String figure : r.figures()) {
       out.printf(Locale.ROOT, "  %-45s %s%n", figure, r.values(figure));

@@ -18,7 +18,8 @@ class BenchSmokeTest {
   @Test
   void everyMeasurementRunsAndTheControllerMakesOnlyTheUnavoidableRequests() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    Results results = BenchMain.run(TINY, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    Results results = new Results();
+    BenchMain.run(TINY, results, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     // Three creates, Deploying and Deployed, an event for each; on a new image, the template.
     assertThat(results.median("convergence.controller.writesPerDeployment")).isEqualTo(7.0);
