@@ -84,6 +84,18 @@ public record ApiRequest(
     return SIMULATOR_USER_AGENT.equals(userAgent);
   }
 
+  /**
+   * The resource version a watch or list asks to start from, or 0 when it names none (or none
+   * that is a number): a watch from 0 starts from now.
+   */
+  public long startingResourceVersion() {
+    try {
+      return Long.parseLong(query.getOrDefault("resourceVersion", "0"));
+    } catch (NumberFormatException notAVersion) {
+      return 0;
+    }
+  }
+
   /** The API path of the collection this request addresses, without a query. */
   public String collectionPath() {
     String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;

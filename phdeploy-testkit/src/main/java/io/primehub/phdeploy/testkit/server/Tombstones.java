@@ -56,7 +56,7 @@ final class Tombstones {
    * deletions remembered. A watch without a version, or from version 0, starts from now.
    */
   synchronized Optional<String> refusal(ApiRequest watch) {
-    long from = startOf(watch);
+    long from = watch.startingResourceVersion();
     return from > 0 && from < forgottenUpTo
         ? Optional.of("too old resource version: " + from + " (" + forgottenUpTo + ")")
         : Optional.empty();
@@ -69,7 +69,7 @@ final class Tombstones {
    * missed one leaves it holding the object.
    */
   synchronized List<String> missedBy(ApiRequest watch) {
-    long from = startOf(watch);
+    long from = watch.startingResourceVersion();
     if (from <= 0) {
       return List.of();
     }
@@ -77,14 +77,6 @@ final class Tombstones {
         .filter(tombstone -> tombstone.resourceVersion() > from && covers(watch, tombstone.object()))
         .map(Tombstone::event)
         .toList();
-  }
-
-  private static long startOf(ApiRequest watch) {
-    try {
-      return Long.parseLong(watch.query().getOrDefault("resourceVersion", "0"));
-    } catch (NumberFormatException notAVersion) {
-      return 0;
-    }
   }
 
   private static boolean covers(ApiRequest watch, StoredObject object) {

@@ -113,7 +113,8 @@ final class WatchConnections {
         // that they come before its events.
         firstEvents.forEach(webSocket::send);
         queued = new QueuedSocket(webSocket);
-        delegate.onOpen(queued, response);
+        long from = request.startingResourceVersion();
+        delegate.onOpen(from > 0 ? new ResumingSocket(queued, from) : queued, response);
       }
     }
 
