@@ -60,6 +60,19 @@ class GarbageCollectionTest extends ClusterTest {
     assertThat(client.configMaps().inNamespace("hub").withName("shared").get()).isNull();
   }
 
+  @Test
+  void anObjectCreatedAfterItsOwnerWasDeletedIsDeleted() {
+    HasMetadata owner = client.resource(configMap("owner", null)).create();
+    client.resource(owner).delete();
+    cluster.awaitIdle();
+
+    // As a controller acting on a stale view of the owner would create it.
+    client.resource(configMap("late", ownerReference(owner))).create();
+    cluster.awaitIdle();
+
+    assertThat(client.configMaps().inNamespace("hub").withName("late").get()).isNull();
+  }
+
   private static ConfigMap configMap(String name, OwnerReference owner) {
     ConfigMapBuilder builder = new ConfigMapBuilder()
         .withNewMetadata().withName(name).withNamespace("hub").endMetadata();

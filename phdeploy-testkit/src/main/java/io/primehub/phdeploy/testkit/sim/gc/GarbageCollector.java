@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes, in the background, the objects whose owners are all gone: deleting a PhDeployment
- * deletes its Deployment, Service, Ingress and Secret, and the Deployment's deletion its pods.
+ * deletes its Deployment, Service, Ingress and Secret, and the Deployment's deletion its pods;
+ * an object created after its owners were deleted (by a client acting on a stale view) is
+ * deleted too, as the real collector deletes dependents whose owners no longer exist.
  * It learns of every change as the API server makes it, and deletes through the API like any
  * client, so that each deletion cascades in turn.
  */
@@ -30,22 +32,23 @@ public final class GarbageCollector implements WriteObserver {
 
   @Override
   public void stored(StoredObject object) {
-    graph.stored(object);
+    if (graph.stored(object)) {
+      loop.submit("gc/" + object.uid(), () -> delete(object));
+    }
   }
 
   @Override
   public void deleted(StoredObject object) {
     for (StoredObject orphan : graph.deleted(object)) {
-      loop.submit("gc/" + orphan.uid(), () -> delete(orphan, object));
+      loop.submit("gc/" + orphan.uid(), () -> delete(orphan));
     }
   }
 
-  private void delete(StoredObject orphan, StoredObject owner) {
+  private void delete(StoredObject orphan) {
     if (!graph.live(orphan.uid())) {
       return;
     }
-    LOG.debug("deleting {} {} since its owner {} {} is gone",
-        orphan.resource(), orphan.key(), owner.resource(), owner.key());
+    LOG.debug("deleting {} {} since its owners are gone", orphan.resource(), orphan.key());
     ResourceDefinitionContext context = new ResourceDefinitionContext.Builder()
         .withGroup(orphan.group())
         .withVersion(orphan.version())

@@ -16,15 +16,22 @@ final class OwnershipGraph {
 
   private final Map<String, StoredObject> live = new HashMap<>();
   private final Map<String, Set<String>> dependents = new HashMap<>();
+  private final Set<String> gone = new HashSet<>();
 
-  /** Notes an object as it now is, with its owners. */
-  synchronized void stored(StoredObject object) {
+  /**
+   * Notes an object as it now is, with its owners.
+   *
+   * @return whether every owner it names was already deleted (a client that created it from a
+   *     stale view of its owner): the object to delete now
+   */
+  synchronized boolean stored(StoredObject object) {
     StoredObject before = live.put(object.uid(), object);
     if (before != null) {
       before.ownerUids().forEach(owner -> unlink(owner, object.uid()));
     }
     object.ownerUids().forEach(
         owner -> dependents.computeIfAbsent(owner, o -> new HashSet<>()).add(object.uid()));
+    return !object.ownerUids().isEmpty() && gone.containsAll(object.ownerUids());
   }
 
   /**
@@ -34,6 +41,7 @@ final class OwnershipGraph {
    */
   synchronized List<StoredObject> deleted(StoredObject object) {
     live.remove(object.uid());
+    gone.add(object.uid());
     object.ownerUids().forEach(owner -> unlink(owner, object.uid()));
     Set<String> owned = Objects.requireNonNullElse(dependents.remove(object.uid()), Set.of());
     return owned.stream()
