@@ -1,7 +1,6 @@
 package io.primehub.phdeploy.bench;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -19,10 +18,6 @@ final class Heap {
 
   private static final long TOLERANCE = 1 << 20;
   private static final int MAX_HISTOGRAMS = 8;
-  private static final long SETTLED_TOLERANCE = 256 << 10;
-  private static final Duration SETTLE_PAUSE = Duration.ofSeconds(1);
-  private static final Duration SETTLED_FOR = Duration.ofSeconds(5);
-  private static final Duration MAX_SETTLING = Duration.ofMinutes(5);
   private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
   private Heap() {}
@@ -39,33 +34,6 @@ final class Heap {
       previous = used;
     }
     return used;
-  }
-
-  /**
-   * Bytes of live objects once they have stopped shrinking: read every second until they have
-   * not shrunk by more than 256 KB for five seconds (at most five minutes). For a reading just
-   * after a controller started: the in-memory server sends its new watches every current object
-   * again, one event at a time as the controller's informer takes it, and holds the events queued
-   * meanwhile (19 MB still queued at 2,000 deployments once every deployment had been
-   * reconciled, gone 20 seconds later). Histograms taken back to back can agree while it still
-   * holds them, since each stops the threads that would take the events; hence the pause between
-   * readings.
-   */
-  static long usedOnceSettled() throws InterruptedException {
-    long start = System.nanoTime();
-    long level = usedAfterFullGc();
-    long since = System.nanoTime();
-    while (System.nanoTime() - start < MAX_SETTLING.toNanos()) {
-      Thread.sleep(SETTLE_PAUSE.toMillis());
-      long used = usedAfterFullGc();
-      if (level - used > SETTLED_TOLERANCE) {
-        level = used;
-        since = System.nanoTime();
-      } else if (System.nanoTime() - since >= SETTLED_FOR.toNanos()) {
-        return used;
-      }
-    }
-    return level;
   }
 
   private static long liveBytes() {

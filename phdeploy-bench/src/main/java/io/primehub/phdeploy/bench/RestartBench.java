@@ -23,10 +23,10 @@ import java.io.PrintStream;
  * per-deployment heap is {@code (with - without - fixed) / deployments}.
  *
  * <p>What would otherwise be counted that is not the controller's: the journal keeps every
- * distinct request, so it is emptied before {@code without}; the in-memory server sends a new
- * watch every current object again and holds the events until they are sent, several megabytes
- * just after the restart, so {@code with} is read once the live heap has stopped shrinking
- * ({@link Heap#usedOnceSettled()}). What the method still counts beyond the controller's
+ * distinct request, so it is emptied before {@code without}. (The in-memory server once greeted
+ * each new watch with every current object and held the events until they were sent, megabytes
+ * still queued when {@code with} was read; it sends a watch from a version only later changes
+ * now, as a real server does.) What the method still counts beyond the controller's
  * per-deployment state: what the controller builds once, when it first reads objects of each
  * kind rather than at start (Jackson's readers of the typed kinds, about 1 MB: 0.5 KB per
  * deployment at 2,000, 0.1 KB at 10,000).
@@ -63,7 +63,7 @@ record RestartBench(BenchSettings settings, Results results) {
     results.add("restart.controller.gets", requests.count(Verb.GET));
     results.note("restart.controller.writes", requests.toString());
 
-    long with = Heap.usedOnceSettled();
+    long with = Heap.usedAfterFullGc();
     results.add("memory.controller.bytesPerDeployment", (double) (with - without - fixed) / count);
     results.add("memory.controller.fixedBytes", fixed);
     bench.stopController();
