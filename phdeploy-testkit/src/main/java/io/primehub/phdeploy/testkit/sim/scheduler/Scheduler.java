@@ -11,14 +11,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.primehub.phdeploy.core.quota.Resources;
-import io.primehub.phdeploy.testkit.sim.nodes.NodeSpec;
 import io.primehub.phdeploy.testkit.sim.nodes.Nodes;
 import io.primehub.phdeploy.testkit.sim.runtime.PodAmounts;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,25 +56,11 @@ public final class Scheduler {
   /** Binds a pending pod to a node, or reports why none fits. */
   public void schedule(Pod pod) {
     Resources requests = PodAmounts.requests(pod);
-    List<NodeFit> failures = new ArrayList<>();
-    List<Candidate> feasible = new ArrayList<>();
-    for (NodeSpec node : nodes.list()) {
-      NodeUsage.Usage used = usage.on(node.name());
-      NodeFit fit = NodeFit.check(pod, requests, node, used.requested(), used.pods());
-      if (fit.fits()) {
-        feasible.add(new Candidate(node, node.allocatable().minus(used.requested())));
-      } else {
-        failures.add(fit);
-      }
-    }
-    Optional<Candidate> best = feasible.stream()
-        .max(Comparator.comparingLong((Candidate c) -> c.free().cpuMillis())
-            .thenComparingLong(c -> c.free().memoryBytes())
-            .thenComparing(c -> c.node().name(), Comparator.reverseOrder()));
-    if (best.isPresent()) {
-      bind(pod, best.get().node().name(), requests);
+    NodeChoice choice = NodeChoice.of(pod, requests, nodes.list(), usage);
+    if (choice.node().isPresent()) {
+      bind(pod, choice.node().get().name(), requests);
     } else {
-      reportUnschedulable(pod, FitError.message(failures));
+      reportUnschedulable(pod, FitError.message(choice.failures()));
     }
   }
 
@@ -111,5 +93,4 @@ public final class Scheduler {
     client.pods().resource(new PodBuilder(pod).withStatus(pending).build()).updateStatus();
   }
 
-  private record Candidate(NodeSpec node, Resources free) {}
 }
