@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting the controller as {@code main} does, against fabric8's mock API server. */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class ControllerMainTest {
 
   KubernetesClient client;

@@ -5,7 +5,7 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.AccessType;
 import io.primehub.phdeploy.core.model.EndpointClient;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class EndpointClientsTest extends MockClusterTest {
 
   @BeforeEach

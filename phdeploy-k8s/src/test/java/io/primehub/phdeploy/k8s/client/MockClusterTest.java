@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A test against fabric8's mock API server in CRUD mode, with the CRD installed and a client of
- * the fixture's namespace. Subclasses carry {@code @EnableKubernetesMockClient(crud = true)}, whose
- * extension fills in the server and client fields declared here.
+ * the fixture's namespace. Subclasses carry {@code @EnableCrudMockServer}, whose extension fills
+ * in the server and client fields declared here.
  */
 abstract class MockClusterTest {
 

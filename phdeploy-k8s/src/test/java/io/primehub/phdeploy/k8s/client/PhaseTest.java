@@ -6,7 +6,7 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * (its watch listener awaits, on the event loop, a send that needs the event loop), so a test
  * that writes while a watch closes fails now and then with "Unable to close MockWebServer".
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class PhaseTest extends MockClusterTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);

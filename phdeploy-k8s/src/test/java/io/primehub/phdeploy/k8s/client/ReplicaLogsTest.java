@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.naming.PodLabels;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * request first and leaves every other one to CRUD. An expectation matches the whole path with
  * its query, so a served log proves the container, tail, since and follow parameters.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class ReplicaLogsTest extends MockClusterTest {
 
   private static final String POD_A = NAME + "-7d9f-a";

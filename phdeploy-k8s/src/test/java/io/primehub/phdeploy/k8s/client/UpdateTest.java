@@ -5,7 +5,7 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
 import io.primehub.phdeploy.core.model.Phase;
@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class UpdateTest extends MockClusterTest {
 
   @BeforeEach

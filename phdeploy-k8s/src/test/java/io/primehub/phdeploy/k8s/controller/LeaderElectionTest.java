@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
 import io.primehub.phdeploy.k8s.testing.Fixtures;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Two controllers elect a leader on a Lease: exactly one processes, the other takes over when
  * the leader goes, and a leader that loses its lease joins the election again.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class LeaderElectionTest {
 
   private static final String LEASE = "phdeploy-controller";

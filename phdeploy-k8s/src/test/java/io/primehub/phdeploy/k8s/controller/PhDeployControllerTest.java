@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * controller by writing the Deployment's status. The full journey with simulated pods is the
  * testkit's.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class PhDeployControllerTest {
 
   private static final String NAME = "spam-classifier-abcxy";

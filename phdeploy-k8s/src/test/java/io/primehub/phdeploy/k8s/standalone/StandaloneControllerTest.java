@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
 import io.primehub.phdeploy.k8s.testing.Fixtures;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone controller's health and metrics endpoints against fabric8's mock API server. */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class StandaloneControllerTest {
 
   private static final Pattern CONTROLLER_METRIC = Pattern.compile("phdeploy_[a-z_]+");

@@ -4,6 +4,8 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import io.primehub.phdeploy.core.Nullable;
+import io.primehub.phdeploy.mockserver.ForwardingListener;
+import io.primehub.phdeploy.mockserver.QueuedSends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,21 +70,21 @@ final class WatchConnections {
   }
 
   /** Passes every event on to the CRUD server's listener, unless the watch is dropped. */
-  private final class Tracked extends WebSocketListener {
+  private final class Tracked extends ForwardingListener {
 
     private final ApiRequest request;
-    private final WebSocketListener delegate;
     private final List<String> firstEvents;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private boolean dropAtOnce;
     private @Nullable WebSocket socket;
-    private @Nullable QueuedSocket queued;
 
     Tracked(
-        ApiRequest request, WebSocketListener delegate, boolean dropAtOnce,
+        ApiRequest request, WebSocketListener listener, boolean dropAtOnce,
         List<String> firstEvents) {
+      super(new QueuedSends(listener, queued -> request.startingResourceVersion() > 0
+          ? new ResumingSocket(queued, request.startingResourceVersion())
+          : queued));
       this.request = request;
-      this.delegate = delegate;
       this.dropAtOnce = dropAtOnce;
       this.firstEvents = List.copyOf(firstEvents);
     }
@@ -98,11 +100,6 @@ final class WatchConnections {
     }
 
     @Override
-    public void onBeforeAccept(WebSocket webSocket, Response response) {
-      delegate.onBeforeAccept(webSocket, response);
-    }
-
-    @Override
     public synchronized void onOpen(WebSocket webSocket, Response response) {
       socket = webSocket;
       if (dropAtOnce) {
@@ -112,46 +109,22 @@ final class WatchConnections {
         // Sent here, before the CRUD listener queues anything on its own sending thread, so
         // that they come before its events.
         firstEvents.forEach(webSocket::send);
-        queued = new QueuedSocket(webSocket);
-        long from = request.startingResourceVersion();
-        delegate.onOpen(from > 0 ? new ResumingSocket(queued, from) : queued, response);
+        super.onOpen(webSocket, response);
       }
     }
 
     @Override
-    public void onMessage(WebSocket webSocket, String text) {
-      delegate.onMessage(webSocket, text);
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, byte[] bytes) {
-      delegate.onMessage(webSocket, bytes);
-    }
-
-    @Override
-    public void onClosing(WebSocket webSocket, int code, String reason) {
-      delegate.onClosing(webSocket, code, reason);
-    }
-
-    @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
-      ended();
-      delegate.onClosed(webSocket, code, reason);
+      watches.remove(this);
+      super.onClosed(webSocket, code, reason);
       closed.complete(null);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-      ended();
-      delegate.onFailure(webSocket, t, response);
-      closed.complete(null);
-    }
-
-    private synchronized void ended() {
       watches.remove(this);
-      if (queued != null) {
-        queued.ended();
-      }
+      super.onFailure(webSocket, t, response);
+      closed.complete(null);
     }
 
     private void close(WebSocket webSocket) {

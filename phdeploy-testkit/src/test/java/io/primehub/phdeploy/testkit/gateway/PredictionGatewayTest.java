@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.primehub.phdeploy.core.seldon.SeldonJson;
 import io.primehub.phdeploy.core.seldon.SeldonMessage;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class PredictionGatewayTest {
 
   static final String IMAGE = "registry.example/sum:1.0";

@@ -8,7 +8,7 @@ import static io.primehub.phdeploy.testkit.gateway.PredictionGatewayTest.failure
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import io.primehub.phdeploy.k8s.auth.ClientTokens;
 import java.net.http.HttpResponse;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class PrivateEndpointAccessTest {
 
   private static final String CHALLENGE = "Basic realm=\"deployment secure\"";

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * stopped instance made just before, say), it would record the spec a second time: the server
  * must refuse it instead, so that the controller retries from the newer version.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableCrudMockServer
 class StatusWriterTest {
 
   private static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");

@@ -1,4 +1,4 @@
-package io.primehub.phdeploy.testkit.server;
+package io.primehub.phdeploy.mockserver;
 
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocket;
@@ -7,22 +7,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A watch's socket as the CRUD server's listener sees it: each send is queued and made, in
- * order, by a thread of this socket's own. fabric8's listener, told on the server's one event
- * loop that its socket ended, waits there for its pending sends, and a send made off that loop
- * waits for that same loop to write it: the whole server froze for up to a minute whenever a
- * watch ended with events still to send. With the sends made here the listener never waits for
- * them. Once the socket has ended, what is still queued is dropped.
+ * A web socket as a mock server's listener sees it: each send is queued and made, in order, by a
+ * thread of this socket's own. fabric8's watch listener, told on the server's event loop that its
+ * socket ended, waits there for its pending sends, and a send made off that loop waits for that
+ * same loop to write it: the server froze for up to half a minute whenever a watch ended with
+ * events still to send. With the sends made here the listener never waits for them. Once the
+ * socket has ended ({@link #ended()}), what is still queued is dropped.
  */
-final class QueuedSocket implements WebSocket {
+public final class QueuedSocket implements WebSocket {
 
   private final WebSocket socket;
   private final ExecutorService sender;
 
-  QueuedSocket(WebSocket socket) {
+  /** Queues the sends to {@code socket}. */
+  public QueuedSocket(WebSocket socket) {
     this.socket = socket;
     this.sender = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "phdeploy-testkit-watch-send");
+      Thread thread = new Thread(runnable, "phdeploy-mockserver-send");
       thread.setDaemon(true);
       return thread;
     });
@@ -49,7 +50,7 @@ final class QueuedSocket implements WebSocket {
   }
 
   /** Drops the sends still queued and lets the thread go: the socket has ended. */
-  void ended() {
+  public void ended() {
     sender.shutdownNow();
   }
 
