@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * task reads the state it acts on when it runs, not when it was queued. A task that fails runs
  * again a second later, as a real controller requeues work whose request failed: the failed
  * request may have been the last change the task was waiting for, so no event may bring it back.
+ * A task whose object changed (409) or went (404) meanwhile is not run again.
  */
 public final class SimulatorLoop implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorLoop.class);
+  private static final int NOT_FOUND = 404;
   private static final int CONFLICT = 409;
   private static final Duration RETRY = Duration.ofSeconds(1);
 
@@ -89,9 +91,10 @@ public final class SimulatorLoop implements AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException e) {
-      // A conflict means a newer version is on its way, and its event brings the work back.
-      boolean expected =
-          closed || (e instanceof KubernetesClientException k && k.getCode() == CONFLICT);
+      // A conflict means a newer version is on its way, and its event brings the work back; an
+      // object not found was deleted meanwhile, and there is nothing left to do for it.
+      boolean expected = closed || (e instanceof KubernetesClientException k
+          && (k.getCode() == CONFLICT || k.getCode() == NOT_FOUND));
       if (expected) {
         LOG.debug("simulator task {} gave up: {}", key, e.getMessage());
       } else {
