@@ -1,6 +1,8 @@
 package io.primehub.phdeploy.k8s.desired;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -34,28 +36,23 @@ public final class DesiredHash {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  /**
+   * Writes a tree as {@link WireJson#bytes} writes the same values as maps: keys sorted, as
+   * fingerprints have been computed since the first release; they must not change.
+   */
+  private static final ObjectWriter CANONICAL =
+      WireJson.mapper().writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
   private DesiredHash() {}
 
   /** The fingerprint of an object; its own {@value #ANNOTATION} annotation does not count. */
   public static String of(HasMetadata resource) {
-    JsonNode tree = SERIALIZATION.convertValue(resource, JsonNode.class);
-    if (tree.get("metadata") instanceof ObjectNode metadata
-        && metadata.get("annotations") instanceof ObjectNode annotations) {
-      annotations.remove(ANNOTATION);
-      if (annotations.isEmpty()) {
-        metadata.remove("annotations");
-      }
-    }
-    return sha256Hex(WireJson.bytes(WireJson.mapper().convertValue(tree, Object.class)));
+    return fingerprint(tree(resource), ANNOTATION);
   }
 
   /** The fingerprint of a pod template; its own {@value #TEMPLATE_ANNOTATION} does not count. */
   public static String ofTemplate(PodTemplateSpec template) {
-    PodTemplateSpec unstamped = SERIALIZATION.clone(template);
-    if (unstamped.getMetadata() != null && unstamped.getMetadata().getAnnotations() != null) {
-      unstamped.getMetadata().getAnnotations().remove(TEMPLATE_ANNOTATION);
-    }
-    return sha256Hex(WireJson.bytes(SERIALIZATION.convertValue(unstamped, Object.class)));
+    return fingerprint(tree(template), TEMPLATE_ANNOTATION);
   }
 
   /** The template fingerprint a Deployment's pod template or a pod carries, or {@code null}. */
@@ -72,14 +69,17 @@ public final class DesiredHash {
 
   /** A copy of a Deployment whose pod template is annotated with its fingerprint. */
   public static Deployment stampTemplate(Deployment deployment) {
-    Deployment copy = SERIALIZATION.clone(deployment);
+    ObjectNode tree = tree(deployment);
+    String fingerprint = fingerprint((ObjectNode) tree.get("spec").get("template"),
+        TEMPLATE_ANNOTATION);
+    ObjectMeta original = deployment.getSpec().getTemplate().getMetadata();
+    Deployment copy = copyOf(tree, deployment);
     PodTemplateSpec template = copy.getSpec().getTemplate();
-    String fingerprint = ofTemplate(template);
     if (template.getMetadata() == null) {
       template.setMetadata(new ObjectMeta());
     }
-    template.getMetadata().setAnnotations(
-        annotated(template.getMetadata().getAnnotations(), TEMPLATE_ANNOTATION, fingerprint));
+    template.getMetadata().setAnnotations(annotated(
+        original == null ? null : original.getAnnotations(), TEMPLATE_ANNOTATION, fingerprint));
     return copy;
   }
 
@@ -102,10 +102,46 @@ public final class DesiredHash {
 
   /** A copy of an object annotated with its fingerprint; the object itself is left unchanged. */
   public static <T extends HasMetadata> T stamp(T resource) {
-    T copy = SERIALIZATION.clone(resource);
+    ObjectNode tree = tree(resource);
+    String fingerprint = fingerprint(tree, ANNOTATION);
+    T copy = copyOf(tree, resource);
     copy.getMetadata().setAnnotations(
-        annotated(copy.getMetadata().getAnnotations(), ANNOTATION, of(resource)));
+        annotated(resource.getMetadata().getAnnotations(), ANNOTATION, fingerprint));
     return copy;
+  }
+
+  /** An object's JSON as the API server would receive it, as a tree of its own to change. */
+  private static ObjectNode tree(Object value) {
+    return SERIALIZATION.convertValue(value, ObjectNode.class);
+  }
+
+  /**
+   * The object a tree of {@code original} makes; annotations removed from the tree for the
+   * fingerprint are the caller's to restore.
+   */
+  @SuppressWarnings("unchecked") // getClass() of a T is the class of a T or of a subclass
+  private static <T> T copyOf(ObjectNode tree, T original) {
+    return (T) SERIALIZATION.convertValue(tree, original.getClass());
+  }
+
+  /**
+   * The fingerprint of an object's tree without {@code annotation}, which is removed from the
+   * tree (and its annotations with it when no other remains, as if there had never been any).
+   * Its canonical JSON is the tree's with every object's keys sorted, written once.
+   */
+  private static String fingerprint(ObjectNode object, String annotation) {
+    if (object.get("metadata") instanceof ObjectNode metadata
+        && metadata.get("annotations") instanceof ObjectNode annotations) {
+      annotations.remove(annotation);
+      if (annotations.isEmpty()) {
+        metadata.remove("annotations");
+      }
+    }
+    try {
+      return sha256Hex(CANONICAL.writeValueAsBytes(object));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the tree of an object", e);
+    }
   }
 
   private static String sha256Hex(byte[] bytes) {
