@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.model.WireJson;
+import io.primehub.phdeploy.k8s.resource.KubernetesJson;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,8 +33,6 @@ public final class DesiredHash {
    * same pods), and a pod of the current template from one being replaced.
    */
   public static final String TEMPLATE_ANNOTATION = "primehub.io/template-hash";
-
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   /**
    * Writes a tree as {@link WireJson#bytes} writes the same values as maps: keys sorted, as
@@ -70,17 +68,43 @@ public final class DesiredHash {
   /** A copy of a Deployment whose pod template is annotated with its fingerprint. */
   public static Deployment stampTemplate(Deployment deployment) {
     ObjectNode tree = tree(deployment);
-    String fingerprint = fingerprint((ObjectNode) tree.get("spec").get("template"),
-        TEMPLATE_ANNOTATION);
-    ObjectMeta original = deployment.getSpec().getTemplate().getMetadata();
-    Deployment copy = copyOf(tree, deployment);
+    String template = fingerprint(templateTree(tree), TEMPLATE_ANNOTATION);
+    return withTemplateFingerprint(copyOf(tree, deployment), deployment, template);
+  }
+
+  /**
+   * A copy of a Deployment as {@code stamp(stampTemplate(deployment))} makes it, its pod template
+   * and itself annotated with their fingerprints, from one tree of it instead of two.
+   */
+  public static Deployment stampWithTemplate(Deployment deployment) {
+    ObjectNode tree = tree(deployment);
+    ObjectNode templateTree = templateTree(tree);
+    String template = fingerprint(templateTree, TEMPLATE_ANNOTATION);
+    templateTree.withObjectProperty("metadata").withObjectProperty("annotations")
+        .put(TEMPLATE_ANNOTATION, template);
+    String fingerprint = fingerprint(tree, ANNOTATION);
+    Deployment copy = withTemplateFingerprint(copyOf(tree, deployment), deployment, template);
+    copy.getMetadata().setAnnotations(
+        annotated(deployment.getMetadata().getAnnotations(), ANNOTATION, fingerprint));
+    return copy;
+  }
+
+  /** {@code copy}, its template annotated as {@code original}'s plus the fingerprint. */
+  private static Deployment withTemplateFingerprint(
+      Deployment copy, Deployment original, String fingerprint) {
+    ObjectMeta originalMetadata = original.getSpec().getTemplate().getMetadata();
     PodTemplateSpec template = copy.getSpec().getTemplate();
     if (template.getMetadata() == null) {
       template.setMetadata(new ObjectMeta());
     }
     template.getMetadata().setAnnotations(annotated(
-        original == null ? null : original.getAnnotations(), TEMPLATE_ANNOTATION, fingerprint));
+        originalMetadata == null ? null : originalMetadata.getAnnotations(),
+        TEMPLATE_ANNOTATION, fingerprint));
     return copy;
+  }
+
+  private static ObjectNode templateTree(ObjectNode deployment) {
+    return (ObjectNode) deployment.get("spec").get("template");
   }
 
   private static String carried(ObjectMeta metadata, String annotation) {
@@ -112,7 +136,7 @@ public final class DesiredHash {
 
   /** An object's JSON as the API server would receive it, as a tree of its own to change. */
   private static ObjectNode tree(Object value) {
-    return SERIALIZATION.convertValue(value, ObjectNode.class);
+    return KubernetesJson.mapper().valueToTree(value);
   }
 
   /**
@@ -121,7 +145,11 @@ public final class DesiredHash {
    */
   @SuppressWarnings("unchecked") // getClass() of a T is the class of a T or of a subclass
   private static <T> T copyOf(ObjectNode tree, T original) {
-    return (T) SERIALIZATION.convertValue(tree, original.getClass());
+    try {
+      return KubernetesJson.mapper().treeToValue(tree, (Class<T>) original.getClass());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot read back the tree of an object", e);
+    }
   }
 
   /**

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.primehub.phdeploy.k8s.resource.KubernetesJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -27,13 +27,7 @@ import java.util.stream.Stream;
  */
 final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
 
-  /**
-   * Jackson as fabric8 configures it for Kubernetes objects, on a mapper of this class's own:
-   * fabric8 keeps its own mapper to itself, and its {@code unmarshal} decodes a string, sniffs
-   * for YAML and resolves the type again on every call, a third of the cost of reading a copy
-   * back. Readers and writers made once from this mapper read and write bytes directly.
-   */
-  private static final ObjectMapper MAPPER = kubernetesMapper();
+  private static final ObjectMapper MAPPER = KubernetesJson.mapper();
 
   private final Map<String, byte[]> items = new ConcurrentHashMap<>();
   private final ObjectReader reader;
@@ -49,12 +43,6 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
   PruningStore(Class<T> type, UnaryOperator<T> prune) {
     this.reader = MAPPER.readerFor(type);
     this.prune = prune;
-  }
-
-  private static ObjectMapper kubernetesMapper() {
-    ObjectMapper mapper = new ObjectMapper();
-    new KubernetesSerialization(mapper, false); // configures the mapper it is given
-    return mapper;
   }
 
   @Override
