@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The JSON form of the model as it is stored on the wire, in one canonical spelling (map keys
@@ -18,8 +20,12 @@ public final class WireJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-  /** The writer of the JSON the Kubernetes API server stores, for sizes. */
-  private static final ObjectWriter AS_STORED = MAPPER.writer().with(new GoEscapes());
+  /**
+   * The writer of the JSON the Kubernetes API server stores, for sizes. The order of a map's
+   * keys changes no size, so they are written as they come rather than sorted into a new map.
+   */
+  private static final ObjectWriter AS_STORED = MAPPER.writer().with(new GoEscapes())
+      .without(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private WireJson() {}
 
@@ -46,10 +52,31 @@ public final class WireJson {
    * {@code &}.
    */
   public static int byteSize(Object value) {
+    ByteCounter counter = new ByteCounter();
     try {
-      return AS_STORED.writeValueAsBytes(value).length;
-    } catch (JsonProcessingException e) {
+      AS_STORED.writeValue(counter, value);
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+    return counter.count;
+  }
+
+  /**
+   * Counts the bytes written to it and keeps none: a controller sums the sizes of every history
+   * record of every deployment it reads, and need not hold any of them as bytes.
+   */
+  private static final class ByteCounter extends OutputStream {
+
+    private int count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      count += length;
     }
   }
 

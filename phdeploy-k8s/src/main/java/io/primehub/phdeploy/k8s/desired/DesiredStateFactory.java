@@ -84,7 +84,7 @@ public final class DesiredStateFactory {
 
   private static DesiredState stamped(DesiredState desired) {
     return ImmutableDesiredState.builder()
-        .deployment(DesiredHash.stamp(DesiredHash.stampTemplate(desired.deployment())))
+        .deployment(DesiredHash.stampWithTemplate(desired.deployment()))
         .service(DesiredHash.stamp(desired.service()))
         .ingress(DesiredHash.stamp(desired.ingress()))
         .authSecret(desired.authSecret() == null ? null : DesiredHash.stamp(desired.authSecret()))

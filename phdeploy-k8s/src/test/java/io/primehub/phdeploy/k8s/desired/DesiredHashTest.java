@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.primehub.phdeploy.k8s.config.ControllerConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,26 @@ class DesiredHashTest {
         .containsEntry(DesiredHash.TEMPLATE_ANNOTATION, carried);
     assertThat(DesiredHash.templateOf(DesiredHash.stampTemplate(deployment)))
         .as("stamping again changes nothing").isEqualTo(carried);
+  }
+
+  @Test
+  void stampingADeploymentAndItsTemplateAtOnceStampsAsOneAfterTheOther() {
+    Deployment unstamped = new DeploymentBuilder(Fixtures.desired().deployment())
+        .editMetadata().removeFromAnnotations(DesiredHash.ANNOTATION)
+        .addToAnnotations("team", "ml").endMetadata()
+        .editSpec().editTemplate().editMetadata()
+        .removeFromAnnotations(DesiredHash.TEMPLATE_ANNOTATION).endMetadata()
+        .endTemplate().endSpec()
+        .build();
+    Deployment bare = new DeploymentBuilder().withNewMetadata().withName("d").endMetadata()
+        .withNewSpec().withNewTemplate().endTemplate().endSpec().build();
+
+    for (Deployment deployment : List.of(unstamped, bare, Fixtures.desired().deployment())) {
+      Deployment before = new DeploymentBuilder(deployment).build();
+      assertThat(DesiredHash.stampWithTemplate(deployment))
+          .isEqualTo(DesiredHash.stamp(DesiredHash.stampTemplate(deployment)));
+      assertThat(deployment).as("left unchanged").isEqualTo(before);
+    }
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.history.SpecFingerprint;
 import io.primehub.phdeploy.core.model.WireJson;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
@@ -29,10 +28,8 @@ import java.util.stream.Stream;
  */
 public final class CompactingDeploymentStore implements ItemStore<GenericKubernetesResource> {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
-  private final PruningStore<GenericKubernetesResource> copies = new PruningStore<>(
-      GenericKubernetesResource.class, UnaryOperator.identity(), SERIALIZATION);
+  private final PruningStore<GenericKubernetesResource> copies =
+      new PruningStore<>(GenericKubernetesResource.class, UnaryOperator.identity());
   private final Map<String, HistorySummary> summaries = new ConcurrentHashMap<>();
 
   @Override

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.core.Nullable;
 import io.primehub.phdeploy.core.model.FailureReason;
 import io.primehub.phdeploy.core.naming.OwnedNames;
@@ -106,7 +105,7 @@ public final class InformerCaches implements AutoCloseable {
     pods = add("Pod", () -> scoped(client.pods()).withLabel(PodLabels.GROUP)
         .runnableInformer(0)
         .removeNamespaceIndex()
-        .itemStore(new PruningStore<>(Pod.class, CachedCopies::pod, serialization()))
+        .itemStore(new PruningStore<>(Pod.class, CachedCopies::pod))
         .addIndexers(Map.of(
             BY_DEPLOYMENT, pod -> labelIndex(pod, PodLabels.DEPLOYMENT),
             BY_GROUP, pod -> labelIndex(pod, PodLabels.GROUP)))
@@ -221,12 +220,8 @@ public final class InformerCaches implements AutoCloseable {
       KeyedHandler<HasMetadata> handler) {
     return scope.withLabel(PodLabels.DEPLOYMENT).runnableInformer(0)
         .removeNamespaceIndex()
-        .itemStore(new PruningStore<>(type, prune, serialization()))
+        .itemStore(new PruningStore<>(type, prune))
         .addEventHandler(handler);
-  }
-
-  private KubernetesSerialization serialization() {
-    return client.getKubernetesSerialization();
   }
 
   private static List<String> overQuotaIndex(GenericKubernetesResource deployment) {

@@ -1,10 +1,14 @@
 package io.primehub.phdeploy.k8s.controller.processing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.nio.charset.StandardCharsets;
+import io.primehub.phdeploy.k8s.resource.KubernetesJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -23,10 +27,11 @@ import java.util.stream.Stream;
  */
 final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
 
+  private static final ObjectMapper MAPPER = KubernetesJson.mapper();
+
   private final Map<String, byte[]> items = new ConcurrentHashMap<>();
-  private final Class<T> type;
+  private final ObjectReader reader;
   private final UnaryOperator<T> prune;
-  private final KubernetesSerialization serialization;
   private final DictionaryCompressor compressor = new DictionaryCompressor();
 
   /**
@@ -35,10 +40,9 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
    * @param type the kind, to read objects back
    * @param prune makes the copy to keep; it may share parts with the object it is given
    */
-  PruningStore(Class<T> type, UnaryOperator<T> prune, KubernetesSerialization serialization) {
-    this.type = type;
+  PruningStore(Class<T> type, UnaryOperator<T> prune) {
+    this.reader = MAPPER.readerFor(type);
     this.prune = prune;
-    this.serialization = serialization;
   }
 
   @Override
@@ -48,8 +52,12 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T resource) {
-    byte[] pruned = compressor.compress(
-        serialization.asJson(prune.apply(resource)).getBytes(StandardCharsets.UTF_8));
+    byte[] pruned;
+    try {
+      pruned = compressor.compress(MAPPER.writeValueAsBytes(prune.apply(resource)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + key, e);
+    }
     return read(items.put(key, pruned));
   }
 
@@ -79,7 +87,13 @@ final class PruningStore<T extends HasMetadata> implements ItemStore<T> {
   }
 
   private T read(byte[] compressed) {
-    return compressed == null ? null : serialization.unmarshal(
-        new String(compressor.decompress(compressed), StandardCharsets.UTF_8), type);
+    if (compressed == null) {
+      return null;
+    }
+    try {
+      return reader.readValue(compressor.decompress(compressed));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back a copy this store wrote", e);
+    }
   }
 }

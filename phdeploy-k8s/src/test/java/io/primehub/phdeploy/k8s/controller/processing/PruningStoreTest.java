@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.primehub.phdeploy.k8s.desired.DesiredHash;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class PruningStoreTest {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
   @Test
   void aDeploymentKeepsWhatTheControllerComparesAndReadsItsPhaseFrom() {
     PruningStore<Deployment> store =
-        new PruningStore<>(Deployment.class, CachedCopies::deployment, SERIALIZATION);
+        new PruningStore<>(Deployment.class, CachedCopies::deployment);
     Deployment full = deployment();
 
     store.put("hub/deploy-a", full);
@@ -52,7 +49,7 @@ class PruningStoreTest {
 
   @Test
   void aPodKeepsWhatFailureReasonsAndQuotaAreReadFrom() {
-    PruningStore<Pod> store = new PruningStore<>(Pod.class, CachedCopies::pod, SERIALIZATION);
+    PruningStore<Pod> store = new PruningStore<>(Pod.class, CachedCopies::pod);
     Pod full = failingPod();
 
     store.put("hub/deploy-a-1", full);
@@ -73,7 +70,7 @@ class PruningStoreTest {
   @Test
   void aSecretKeepsItsMetadataButNotWhatItHolds() {
     PruningStore<Secret> store = new PruningStore<>(
-        Secret.class, CachedCopies.metadataOnly(Secret::new), SERIALIZATION);
+        Secret.class, CachedCopies.metadataOnly(Secret::new));
     Secret full = new SecretBuilder().withMetadata(metadata("deploy-a"))
         .withStringData(Map.of("auth", "client:$apr1$hashed")).build();
 
@@ -89,7 +86,7 @@ class PruningStoreTest {
   @Test
   void eachObjectReadsBackAsItsPrunedCopyWhateverWasStoredFirst() {
     PruningStore<Deployment> store =
-        new PruningStore<>(Deployment.class, CachedCopies::deployment, SERIALIZATION);
+        new PruningStore<>(Deployment.class, CachedCopies::deployment);
     Deployment first = deployment();
     Deployment other = new DeploymentBuilder(deployment())
         .withMetadata(metadata("deploy-b")).editSpec().withReplicas(5).endSpec()
@@ -105,7 +102,7 @@ class PruningStoreTest {
   @Test
   void theStoreAnswersPutsRemovalsAndListsWithPrunedCopies() {
     PruningStore<Secret> store = new PruningStore<>(
-        Secret.class, CachedCopies.metadataOnly(Secret::new), SERIALIZATION);
+        Secret.class, CachedCopies.metadataOnly(Secret::new));
     Secret first = new SecretBuilder().withMetadata(metadata("deploy-a")).build();
     Secret second = new SecretBuilder(first).editMetadata().withResourceVersion("8").endMetadata()
         .build();
