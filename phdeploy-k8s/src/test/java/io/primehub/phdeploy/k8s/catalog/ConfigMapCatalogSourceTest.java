@@ -9,8 +9,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.catalog.CatalogUnavailableException;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

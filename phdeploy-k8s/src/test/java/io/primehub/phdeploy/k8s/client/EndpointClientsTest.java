@@ -5,7 +5,6 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.AccessType;
 import io.primehub.phdeploy.core.model.EndpointClient;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
@@ -13,6 +12,7 @@ import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.k8s.auth.ClientCredentials;
 import io.primehub.phdeploy.k8s.auth.ClientTokens;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.FailureReason;
-import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
+import io.primehub.phdeploy.core.model.Phase;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

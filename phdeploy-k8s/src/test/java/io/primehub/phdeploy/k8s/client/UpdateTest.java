@@ -5,14 +5,14 @@ import static io.primehub.phdeploy.k8s.client.TestCluster.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.HistoryRecord;
 import io.primehub.phdeploy.core.model.ImmutablePhDeploymentSpec;
-import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
+import io.primehub.phdeploy.core.model.Phase;
 import io.primehub.phdeploy.core.validation.InvalidSpecException;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -12,10 +12,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.model.PhDeploymentSpec;
 import io.primehub.phdeploy.core.model.PhDeploymentStatus;
 import io.primehub.phdeploy.core.model.WireJson;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

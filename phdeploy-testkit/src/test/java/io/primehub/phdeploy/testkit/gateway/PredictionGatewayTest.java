@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.primehub.phdeploy.core.seldon.SeldonJson;
 import io.primehub.phdeploy.core.seldon.SeldonMessage;
 import io.primehub.phdeploy.core.seldon.SeldonStatus;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;

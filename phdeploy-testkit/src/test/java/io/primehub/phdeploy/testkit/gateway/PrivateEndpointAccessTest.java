@@ -8,9 +8,9 @@ import static io.primehub.phdeploy.testkit.gateway.PredictionGatewayTest.failure
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import io.primehub.phdeploy.core.naming.OwnedNames;
 import io.primehub.phdeploy.k8s.auth.ClientTokens;
+import io.primehub.phdeploy.mockserver.junit.EnableCrudMockServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
