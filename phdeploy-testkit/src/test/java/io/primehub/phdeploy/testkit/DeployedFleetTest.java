@@ -92,7 +92,7 @@ class DeployedFleetTest {
 
     deployments.changeImage("fleet-00007", "registry.example/spam:2.0", "the new model");
     deployments.awaitPhase("fleet-00007", Phase.DEPLOYED, WAIT);
-    controller.awaitIdle(WAIT);
+    cluster.awaitIdle(controller, WAIT);
 
     PhDeployment updated = deployments.require("fleet-00007");
     assertThat(updated).isDeployed().hasObservedItsGeneration()
@@ -151,8 +151,7 @@ class DeployedFleetTest {
             c -> c.withUserAgent(PhDeployEnvironment.CONTROLLER_USER_AGENT)))
         .catalog(cluster.catalog()).config(CONFIG).clock(cluster.clock()).build();
     controller.start();
-    assertThat(controller.awaitIdle(WAIT)).isTrue();
-    cluster.awaitIdle();
+    cluster.awaitIdle(controller, WAIT);
   }
 
   private static PhDeploymentSpec spec(String image) {
