@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.primehub.phdeploy.core.catalog.Catalog;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
 import io.primehub.phdeploy.core.naming.ContainerNames;
+import io.primehub.phdeploy.k8s.controller.PhDeployController;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
 import io.primehub.phdeploy.testkit.gateway.ModelRegistry;
 import io.primehub.phdeploy.testkit.gateway.PredictionGateway;
@@ -245,6 +246,41 @@ public final class InMemoryCluster implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the simulators", e);
     }
+  }
+
+  /**
+   * Waits, without sleeping, until the simulators and this controller have both caught up with
+   * each other: a round in which neither made a request ends the wait. A controller acting on a
+   * cache a moment behind (re-creating what the garbage collector just deleted, say) is waited
+   * for, and so is what the simulators make of it.
+   *
+   * @throws IllegalStateException if they are still busy after {@code timeout}, or if the thread
+   *     is interrupted
+   */
+  public void awaitIdle(PhDeployController controller, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long before;
+    do {
+      before = journal().snapshot().total();
+      awaitIdle(untilDeadline(deadline));
+      try {
+        if (!controller.awaitIdle(untilDeadline(deadline))) {
+          throw new IllegalStateException("the controller is still busy after " + timeout);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the controller", e);
+      }
+      awaitIdle(untilDeadline(deadline));
+    } while (journal().snapshot().total() != before && System.nanoTime() < deadline);
+    if (journal().snapshot().total() != before) {
+      throw new IllegalStateException(
+          "the cluster and the controller are still busy after " + timeout);
+    }
+  }
+
+  private static Duration untilDeadline(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
   /** Stops the simulators, the clients and the server, and deletes the kubeconfig. */

@@ -134,25 +134,7 @@ public final class PhDeployEnvironment implements AutoCloseable {
    * @throws IllegalStateException if they are still busy after {@code timeout}
    */
   public void awaitIdle(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long before;
-    do {
-      before = cluster.journal().snapshot().total();
-      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-      cluster.awaitIdle(left);
-      try {
-        if (!controller.awaitIdle(left)) {
-          throw new IllegalStateException("the controller is still busy after " + timeout);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the controller", e);
-      }
-      cluster.awaitIdle(left);
-    } while (cluster.journal().snapshot().total() != before && System.nanoTime() < deadline);
-    if (cluster.journal().snapshot().total() != before) {
-      throw new IllegalStateException("the cluster and the controller are still busy after " + timeout);
-    }
+    cluster.awaitIdle(controller, timeout);
   }
 
   /** Waits, for thirty seconds at most, until everything is idle; see {@link #awaitIdle(Duration)}. */

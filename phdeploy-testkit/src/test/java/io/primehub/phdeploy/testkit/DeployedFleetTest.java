@@ -92,7 +92,7 @@ class DeployedFleetTest {
 
     deployments.changeImage("fleet-00007", "registry.example/spam:2.0", "the new model");
     deployments.awaitPhase("fleet-00007", Phase.DEPLOYED, WAIT);
-    controller.awaitIdle(WAIT);
+    cluster.awaitIdle(controller, WAIT);
 
     PhDeployment updated = deployments.require("fleet-00007");
     assertThat(updated).isDeployed().hasObservedItsGeneration()
@@ -110,7 +110,9 @@ class DeployedFleetTest {
     startController();
 
     deployments.delete("fleet-00003");
-    cluster.awaitIdle();
+    // The controller may re-create what the collector deleted before its cache hears of the
+    // deletion, as a real controller may; the collector deletes it again.
+    cluster.awaitIdle(controller, WAIT);
 
     KubernetesClient client = cluster.client();
     String owned = OwnedNames.of("fleet-00003");
@@ -149,8 +151,7 @@ class DeployedFleetTest {
             c -> c.withUserAgent(PhDeployEnvironment.CONTROLLER_USER_AGENT)))
         .catalog(cluster.catalog()).config(CONFIG).clock(cluster.clock()).build();
     controller.start();
-    assertThat(controller.awaitIdle(WAIT)).isTrue();
-    cluster.awaitIdle();
+    cluster.awaitIdle(controller, WAIT);
   }
 
   private static PhDeploymentSpec spec(String image) {
