@@ -1,12 +1,15 @@
 package io.primehub.phdeploy.testkit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.primehub.phdeploy.core.catalog.Catalog;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
 import io.primehub.phdeploy.core.naming.ContainerNames;
+import io.primehub.phdeploy.core.naming.PodLabels;
 import io.primehub.phdeploy.k8s.controller.PhDeployController;
 import io.primehub.phdeploy.k8s.resource.PhDeploymentCrd;
 import io.primehub.phdeploy.testkit.gateway.ModelRegistry;
@@ -33,6 +36,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -250,9 +255,10 @@ public final class InMemoryCluster implements AutoCloseable {
 
   /**
    * Waits, without sleeping, until the simulators and this controller have both caught up with
-   * each other: a round in which neither made a request ends the wait. A controller acting on a
-   * cache a moment behind (re-creating what the garbage collector just deleted, say) is waited
-   * for, and so is what the simulators make of it.
+   * each other: a round in which neither made a request ends the wait. Events still on their way
+   * to the controller's informers are not seen: after a deletion, the controller may yet
+   * re-create an owned object from a cache a moment behind, as a real controller may, and the
+   * garbage collector delete it again; {@link #awaitCollected} waits for that to be over.
    *
    * @throws IllegalStateException if they are still busy after {@code timeout}, or if the thread
    *     is interrupted
@@ -276,6 +282,38 @@ public final class InMemoryCluster implements AutoCloseable {
     if (journal().snapshot().total() != before) {
       throw new IllegalStateException(
           "the cluster and the controller are still busy after " + timeout);
+    }
+  }
+
+  /**
+   * Waits, without sleeping, until nothing a deleted PhDeployment owned is left in its namespace:
+   * no Deployment, Service, Ingress, Secret or pod with its {@code primehub.io/phdeployment}
+   * label.
+   *
+   * @throws IllegalStateException naming what is left after {@code timeout}, or if the thread is
+   *     interrupted
+   */
+  public void awaitCollected(String namespace, String name, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<FilterWatchListDeletable<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?>> owned = List.of(
+        client.apps().deployments().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
+        client.services().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
+        client.network().v1().ingresses().inNamespace(namespace)
+            .withLabel(PodLabels.DEPLOYMENT, name),
+        client.secrets().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
+        client.pods().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name));
+    for (FilterWatchListDeletable<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> kind : owned) {
+      try {
+        kind.informOnCondition(List::isEmpty)
+            .get(untilDeadline(deadline).toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new IllegalStateException("still there after " + timeout + " of the deletion of "
+            + namespace + "/" + name + ": " + kind.list().getItems().stream()
+                .map(o -> ((HasMetadata) o).getMetadata().getName()).toList(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the collector", e);
+      }
     }
   }
 

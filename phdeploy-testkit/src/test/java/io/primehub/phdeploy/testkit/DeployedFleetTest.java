@@ -110,9 +110,7 @@ class DeployedFleetTest {
     startController();
 
     deployments.delete("fleet-00003");
-    // The controller may re-create what the collector deleted before its cache hears of the
-    // deletion, as a real controller may; the collector deletes it again.
-    cluster.awaitIdle(controller, WAIT);
+    cluster.awaitCollected("hub", "fleet-00003", WAIT);
 
     KubernetesClient client = cluster.client();
     String owned = OwnedNames.of("fleet-00003");

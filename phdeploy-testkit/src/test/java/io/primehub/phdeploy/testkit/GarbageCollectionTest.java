@@ -1,6 +1,7 @@
 package io.primehub.phdeploy.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -11,8 +12,10 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.primehub.phdeploy.core.naming.PodLabels;
 import io.primehub.phdeploy.k8s.resource.PhDeployment;
 import java.io.InputStream;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GarbageCollectionTest extends ClusterTest {
@@ -71,6 +74,19 @@ class GarbageCollectionTest extends ClusterTest {
     cluster.awaitIdle();
 
     assertThat(client.configMaps().inNamespace("hub").withName("late").get()).isNull();
+  }
+
+  @Test
+  void awaitingTheCollectionNamesWhatIsLeftOnceTheTimeIsUp() {
+    // Labelled as a deployment's, with no owner to be collected for.
+    client.resource(new ServiceBuilder().withNewMetadata().withName("deploy-stray")
+        .withNamespace("hub").addToLabels(PodLabels.DEPLOYMENT, "stray").endMetadata().build())
+        .create();
+
+    assertThatThrownBy(() -> cluster.awaitCollected("hub", "stray", Duration.ofMillis(300)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("hub/stray").hasMessageContaining("deploy-stray");
+    cluster.awaitCollected("hub", "another", Duration.ofSeconds(5));
   }
 
   private static ConfigMap configMap(String name, OwnerReference owner) {

@@ -74,7 +74,7 @@ class SeedJourneyTest {
     assertThat(deployments.require(Journey.NAME)).hasAvailableReplicas(3).hasHistorySize(5);
 
     assertThat(deployments.delete(Journey.NAME)).isTrue();
-    env.awaitIdle();
+    cluster.awaitCollected("hub", Journey.NAME, WAIT);
     assertThat(cluster.client().apps().deployments().inNamespace("hub").list().getItems())
         .isEmpty();
     assertThat(cluster.client().services().inNamespace("hub").list().getItems()).isEmpty();
