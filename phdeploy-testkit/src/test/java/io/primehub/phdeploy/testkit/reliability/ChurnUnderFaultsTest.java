@@ -70,6 +70,11 @@ class ChurnUnderFaultsTest {
       Churn.Figures figures = churn.run(deployments, rounds);
       churn.awaitSettled();
       env.awaitIdle(WAIT);
+      churn.given().forEach((name, given) -> {
+        if (given.deleted()) {
+          env.cluster().awaitCollected(env.deployments().namespace(), name, WAIT);
+        }
+      });
 
       new ChurnOutcome(env.cluster().client(), env.deployments(), Long.toString(seed))
           .check(churn.given());
