@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.primehub.phdeploy.core.catalog.Catalog;
 import io.primehub.phdeploy.core.catalog.InMemoryCatalogSource;
 import io.primehub.phdeploy.core.naming.ContainerNames;
@@ -295,25 +295,27 @@ public final class InMemoryCluster implements AutoCloseable {
    */
   public void awaitCollected(String namespace, String name, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<FilterWatchListDeletable<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?>> owned = List.of(
-        client.apps().deployments().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
-        client.services().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
-        client.network().v1().ingresses().inNamespace(namespace)
-            .withLabel(PodLabels.DEPLOYMENT, name),
-        client.secrets().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name),
-        client.pods().inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name));
-    for (FilterWatchListDeletable<? extends HasMetadata, ? extends KubernetesResourceList<?>, ?> kind : owned) {
-      try {
-        kind.informOnCondition(List::isEmpty)
-            .get(untilDeadline(deadline).toNanos(), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        throw new IllegalStateException("still there after " + timeout + " of the deletion of "
-            + namespace + "/" + name + ": " + kind.list().getItems().stream()
-                .map(o -> ((HasMetadata) o).getMetadata().getName()).toList(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the collector", e);
-      }
+    awaitNoneLeft(client.apps().deployments(), namespace, name, deadline);
+    awaitNoneLeft(client.services(), namespace, name, deadline);
+    awaitNoneLeft(client.network().v1().ingresses(), namespace, name, deadline);
+    awaitNoneLeft(client.secrets(), namespace, name, deadline);
+    awaitNoneLeft(client.pods(), namespace, name, deadline);
+  }
+
+  private static <T extends HasMetadata> void awaitNoneLeft(
+      MixedOperation<T, ? extends KubernetesResourceList<T>, ?> kind, String namespace,
+      String name, long deadline) {
+    var owned = kind.inNamespace(namespace).withLabel(PodLabels.DEPLOYMENT, name);
+    try {
+      owned.informOnCondition(List::isEmpty)
+          .get(untilDeadline(deadline).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IllegalStateException("still there after the deletion of " + namespace + "/"
+          + name + ": " + owned.list().getItems().stream()
+              .map(object -> object.getMetadata().getName()).toList(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the collector", e);
     }
   }
 
